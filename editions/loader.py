@@ -1,0 +1,151 @@
+"""Loading a content file into a Document, validating it against the schema.
+
+Labels are parsed here, in the language's own style, into the underlying
+numbers the numbering check compares; each numbered unit gets its identity,
+the path of its ancestors' numbers (``III.B.3.ix``), the same in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import EditionError
+from .inline import InlineError, parse
+from .languages import Language
+from .model import NUMBERED_KINDS, NUMERAL_STYLES, Document, Inline, Label, Location, Meta, Unit
+from .numerals import NumeralError, format_numeral
+from .schema import BLOCK_VALUES, DOCUMENT, NUMBERED_FIELDS, Reader
+from .yamlsource import read_yaml
+
+MAX_DEPTH = 12
+BLOCK_KEYS = NUMBERED_KINDS + tuple(BLOCK_VALUES)
+
+
+def load_document(path: Path, shown: str, language: Language) -> Document:
+    """The document in ``path``; EditionError listing every problem in it."""
+    reader = Reader(read_yaml(path, shown))
+    fields = reader.record(reader.source.root, DOCUMENT, "the document")
+    meta = _meta(reader, fields, language.code)
+    body = _Body(reader, language).blocks(fields["body"], "", 0) if "body" in fields else ()
+    if reader.problems or meta is None:
+        raise EditionError(reader.problems)
+    return Document(path.stem, Location(shown, 1), meta, body)
+
+
+def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | None:
+    values: dict[str, object] = {}
+    for f in DOCUMENT:
+        node = fields.get(f.name)
+        if node is None or f.type == "blocks":
+            continue
+        if f.type == "date":
+            values[f.name] = reader.date(node, f.name)
+        elif f.type == "texts":
+            values[f.name] = tuple(text for text, _ in reader.texts(node, f.name))
+        else:
+            values[f.name] = reader.text(node, f.name)
+    if values.get("language") not in (None, code):
+        reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
+    start, end = values.get("start"), values.get("end")
+    if start and end and end < start:  # type: ignore[operator]
+        reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
+    required = [f.name for f in DOCUMENT if f.required and f.type != "blocks"]
+    if any(values.get(name) in (None, ()) for name in required):
+        return None
+    lines = {name: reader.line(node) for name, node in fields.items()}
+    return Meta(**values, lines=lines)  # type: ignore[arg-type]
+
+
+@dataclass
+class _Body:
+    """Builds units from block nodes, carrying the label chain for identities."""
+
+    reader: Reader
+    language: Language
+    previous: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def blocks(self, node: yaml.Node, parent: str, depth: int) -> tuple[Unit, ...]:
+        if depth > MAX_DEPTH:
+            self.reader.problem(node, f"blocks are nested more than {MAX_DEPTH} deep")
+            return ()
+        units = (self.block(child, parent, depth) for child in self.reader.sequence(node, "a body"))
+        return tuple(unit for unit in units if unit is not None)
+
+    def block(self, node: yaml.Node, parent: str, depth: int) -> Unit | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(BLOCK_KEYS)}")
+            return None
+        keys = [str(key.value) for key, _ in node.value]
+        kinds = [k for k in keys if k in NUMBERED_KINDS] or [k for k in keys if k in BLOCK_VALUES]
+        if len(kinds) != 1:
+            found = " and ".join(kinds) if kinds else "none"
+            self.reader.problem(node, f"a block must have exactly one of: {', '.join(BLOCK_KEYS)} (found {found})")
+            return None
+        kind = kinds[0]
+        where = Location(self.reader.source.shown, self.reader.line(node))
+        if kind in NUMBERED_KINDS:
+            return self.numbered(node, kind, where, parent, depth)
+        return self.unnumbered(node, kind, where, parent, depth)
+
+    def numbered(self, node: yaml.MappingNode, kind: str, where: Location, parent: str, depth: int) -> Unit:
+        fields = self.reader.record(node, NUMBERED_FIELDS[kind], f"a {kind}", extra=(kind,))
+        label = self.label(fields[kind], kind, parent)
+        identity = f"{parent}.{self.segment(label)}" if parent else self.segment(label)
+        heading = "title" if "title" in (f.name for f in NUMBERED_FIELDS[kind]) else "text"
+        inline = self.inline(fields[heading], f"the {heading} of {kind} {identity}") if heading in fields else ()
+        children = self.blocks(fields["body"], identity, depth + 1) if "body" in fields else ()
+        if heading == "title":
+            return Unit(kind, where, label, identity, title=inline, children=children)
+        return Unit(kind, where, label, identity, text=inline, children=children)
+
+    def unnumbered(self, node: yaml.MappingNode, kind: str, where: Location, parent: str, depth: int) -> Unit | None:
+        for key, _ in node.value:
+            if key.value != kind:
+                self.reader.problem(key, f"unknown key '{key.value}' in a {kind} block, which has no other keys")
+        value = next(v for k, v in node.value if k.value == kind)
+        what = BLOCK_VALUES[kind]
+        if what == "text":
+            return Unit(kind, where, text=self.inline(value, f"a {kind}"))
+        if what == "blocks":
+            return Unit(kind, where, children=self.blocks(value, parent, depth + 1))
+        bullets = tuple(
+            Unit("bullet", Location(where.path, self.reader.line(item)), text=self.inline(item, "a bullet"))
+            for _, item in self.reader.texts(value, "bullets")
+        )
+        return Unit(kind, where, children=bullets)
+
+    def label(self, node: yaml.Node, kind: str, parent: str) -> Label:
+        """The label's number; on a malformed label, report it and assume the next number."""
+        written = self.reader.text(node, f"the label of a {kind}") or "?"
+        guess = self.previous.get((parent, kind), 0) + 1
+        try:
+            number = self.language.labels[kind].parse(written)
+        except NumeralError as error:
+            self.reader.problem(node, f"{kind} label '{written}' {_reason(error)}")
+            label = Label(kind, guess, written, valid=False)
+        else:
+            label = Label(kind, number, written)
+        self.previous[(parent, kind)] = label.number
+        return label
+
+    @staticmethod
+    def segment(label: Label) -> str:
+        return format_numeral(NUMERAL_STYLES[label.kind], label.number)
+
+    def inline(self, node: yaml.Node, what: str) -> tuple[Inline, ...]:
+        text = self.reader.text(node, what)
+        if text is None:
+            return ()
+        try:
+            return parse(text)
+        except InlineError as error:
+            self.reader.problem(node, f"in {what}: {error}")
+            return ()
+
+
+def _reason(error: NumeralError) -> str:
+    message = str(error)
+    return message if message.startswith("does not") else f"is not well formed: {message}"

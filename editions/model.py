@@ -1,0 +1,119 @@
+"""The immutable content model: documents, units and their labels.
+
+Every unit remembers the file and 1-based line it came from, so that any
+later stage can report a problem where an author can fix it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+# Numbered kinds and the numeral style of each; the style is the same in
+# every language, only the punctuation of the printed label differs.
+NUMERAL_STYLES: dict[str, str] = {
+    "section": "upper-roman",
+    "subsection": "upper-alpha",
+    "paragraph": "arabic",
+    "subparagraph": "lower-alpha",
+    "item": "lower-roman",
+}
+NUMBERED_KINDS = tuple(NUMERAL_STYLES)
+# Unnumbered blocks. "bullet" only occurs inside "bullets".
+BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str   # as shown to the user, relative to the project
+    line: int   # 1-based
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A run of inline content: plain text, emphasis, quotation or a field.
+
+    ``kind`` is one of text, emphasis, quote, ref, number, date; ``value``
+    holds the text, the referenced identity, the number or the ISO date;
+    emphasis and quote hold their content in ``children``.
+    """
+
+    kind: str
+    value: str = ""
+    children: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class Label:
+    """A numbered unit's label: its kind, underlying number and written form."""
+
+    kind: str
+    number: int
+    written: str
+    valid: bool = True   # False: malformed, ``number`` is the expected one
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A block of a document's body; numbered units carry a label and identity."""
+
+    kind: str
+    where: Location
+    label: Label | None = None
+    identity: str | None = None        # e.g. "III.B.3.ix", shared by all languages
+    title: tuple[Inline, ...] = ()     # sections and subsections
+    text: tuple[Inline, ...] = ()
+    children: tuple[Unit, ...] = ()
+
+    def walk(self) -> Iterator[Unit]:
+        """This unit and every unit below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the masthead and the PDF properties need, as data."""
+
+    symbol: str
+    language: str
+    original: str
+    kind: str
+    title: str
+    organizations: tuple[str, ...]
+    conference: str
+    venue: str
+    start: datetime.date
+    end: datetime.date
+    distribution: str | None = None
+    date: datetime.date | None = None
+    subject: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One language edition of one document, as loaded from its content file."""
+
+    name: str          # file stem, e.g. "dsc-1"
+    where: Location
+    meta: Meta
+    body: tuple[Unit, ...]
+
+    @property
+    def language(self) -> str:
+        return self.meta.language
+
+    def units(self) -> Iterator[Unit]:
+        for unit in self.body:
+            yield from unit.walk()
+
+    def numbered(self) -> dict[str, Unit]:
+        """Numbered units by identity (the first one, if a check has yet to run)."""
+        found: dict[str, Unit] = {}
+        for unit in self.units():
+            if unit.identity is not None:
+                found.setdefault(unit.identity, unit)
+        return found

@@ -1,0 +1,116 @@
+"""Gathering the project: every language and document, loaded and checked.
+
+Nothing here writes a file. ``gather`` either returns a Project in which
+every document of every language has passed the numbering check, or raises
+one EditionError with every problem found in every file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import EditionError, Problem, raise_if_any
+from .languages import SETTINGS_FILE, Language, load_language
+from .loader import load_document
+from .model import Document
+from .numbering import check_document, check_parity
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a command is restricted to; empty means everything."""
+
+    documents: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    languages: dict[str, Language]
+    documents: dict[str, dict[str, Document]]   # name -> language -> edition
+
+    def editions(self, selection: Selection) -> list[Document]:
+        return [
+            doc
+            for name, by_language in sorted(self.documents.items())
+            if not selection.documents or name in selection.documents
+            for code, doc in sorted(by_language.items())
+            if not selection.languages or code in selection.languages
+        ]
+
+
+def gather(root: Path, selection: Selection = Selection()) -> Project:
+    """Load and check the selected documents in every language."""
+    content = root / "content"
+    problems: list[Problem] = []
+    languages = _languages(content, problems)
+    _unknown(selection, languages, content, problems)
+    documents: dict[str, dict[str, Document]] = {}
+    for code, language in languages.items():
+        for path in sorted((content / code).glob("*.yaml")):
+            if path.name == SETTINGS_FILE or (selection.documents and path.stem not in selection.documents):
+                continue
+            try:
+                doc = load_document(path, _shown(root, path), language)
+            except EditionError as error:
+                problems.extend(error.problems)
+                continue
+            documents.setdefault(path.stem, {})[code] = doc
+            problems.extend(check_document(doc, language))
+    problems.extend(_parity(root, languages, documents))
+    raise_if_any(problems)
+    return Project(root, languages, documents)
+
+
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _languages(content: Path, problems: list[Problem]) -> dict[str, Language]:
+    languages = {}
+    folders = sorted(p for p in content.iterdir() if p.is_dir()) if content.is_dir() else []
+    for folder in folders:
+        shown = f"content/{folder.name}"
+        if not (folder / SETTINGS_FILE).is_file():
+            problems.append(Problem(f"{shown}/{SETTINGS_FILE}", 1, f"missing: every language folder needs its {SETTINGS_FILE}"))
+            continue
+        try:
+            languages[folder.name] = load_language(folder, shown)
+        except EditionError as error:
+            problems.extend(error.problems)
+    if not folders:
+        problems.append(Problem("content", 1, "no language folders: expected content/<language>/"))
+    return languages
+
+
+def _unknown(selection: Selection, languages: dict[str, Language], content: Path,
+             problems: list[Problem]) -> None:
+    for code in sorted(selection.languages - set(languages)):
+        problems.append(Problem(f"content/{code}", 1, f"no language '{code}' in this project"))
+    available = {p.stem for p in content.glob("*/*.yaml") if p.name != SETTINGS_FILE}
+    for name in sorted(selection.documents - available):
+        problems.append(Problem(f"content/*/{name}.yaml", 1, f"no document '{name}' in this project"))
+
+
+def _parity(root: Path, languages: dict[str, Language],
+            documents: dict[str, dict[str, Document]]) -> Iterable[Problem]:
+    for name, by_language in sorted(documents.items()):
+        any_edition = next(iter(by_language.values()))
+        for code in sorted(set(languages) - set(by_language)):
+            if (root / "content" / code / f"{name}.yaml").exists():
+                continue    # it exists but failed to load: already reported
+            yield Problem(any_edition.where.path, 1,
+                          f"document {name} has no edition in language '{code}': content/{code}/{name}.yaml is missing")
+        original = by_language.get(any_edition.meta.original)
+        if any_edition.meta.original not in languages:
+            yield Problem(any_edition.where.path, any_edition.meta.lines.get("original", 1),
+                          f"the original language '{any_edition.meta.original}' has no folder under content/")
+            continue
+        if original is None:
+            continue
+        for code, doc in sorted(by_language.items()):
+            if code != original.language:
+                yield from check_parity(original, doc, languages)

@@ -1,0 +1,123 @@
+"""Declared schemas of the project's YAML files, and the reader that enforces them.
+
+Each record is a tuple of Fields; the Reader turns nodes into values and
+collects one Problem per unknown key, missing field or wrong type, so that a
+file with several mistakes reports them all at once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import Problem
+from .yamlsource import Source, scalar_date, scalar_text
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str               # text | date | texts | blocks | labels | pair
+    required: bool = True
+    doc: str = ""
+
+
+DOCUMENT = (
+    Field("symbol", "text", doc="document symbol, e.g. DSC/1"),
+    Field("language", "text", doc="language of this file; must match its folder"),
+    Field("original", "text", doc="language the document was written in"),
+    Field("kind", "text", doc="kind of document as printed in the masthead"),
+    Field("title", "text", doc="title of the document, e.g. Report"),
+    Field("organizations", "texts", doc="issuing organizations, one per line"),
+    Field("conference", "text", doc="title of the conference"),
+    Field("venue", "text", doc="place of the conference"),
+    Field("start", "date", doc="first day of the conference"),
+    Field("end", "date", doc="last day of the conference"),
+    Field("distribution", "text", required=False, doc="distribution line, if printed"),
+    Field("date", "date", required=False, doc="date of issue; also the PDF's date"),
+    Field("subject", "text", required=False, doc="subject for the PDF properties"),
+    Field("body", "blocks", doc="the units of the document"),
+)
+
+LANGUAGE = (
+    Field("locale", "text", doc="Babel locale for dates and numbers, e.g. en_GB"),
+    Field("labels", "labels", doc="printed label of each numbered kind; {} is the numeral"),
+    Field("quotes", "pair", doc="opening and closing quotation marks"),
+    Field("day_range", "text", doc="a range of days within a month: {start} day, {end} date"),
+)
+
+# Keys a block may have besides the one that names its kind.
+NUMBERED_FIELDS = {
+    "section": (Field("title", "text"), Field("body", "blocks", required=False)),
+    "subsection": (Field("title", "text"), Field("body", "blocks", required=False)),
+    "paragraph": (Field("text", "text"), Field("body", "blocks", required=False)),
+    "subparagraph": (Field("text", "text"), Field("body", "blocks", required=False)),
+    "item": (Field("text", "text"), Field("body", "blocks", required=False)),
+}
+BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}
+
+
+@dataclass
+class Reader:
+    """Converts the nodes of one file, collecting problems instead of stopping."""
+
+    source: Source
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, node: yaml.Node) -> int:
+        return self.source.line(node)
+
+    def problem(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(self.source.shown, self.line(node), message))
+
+    def record(self, node: yaml.Node, fields: Sequence[Field], what: str,
+               extra: Sequence[str] = ()) -> dict[str, yaml.Node]:
+        """The fields of a mapping node by name; problems for what does not fit."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values")
+            return {}
+        known = {f.name for f in fields} | set(extra)
+        found: dict[str, yaml.Node] = {}
+        for key, value in node.value:
+            name = scalar_text(key) or ""
+            if name not in known:
+                self.problem(key, f"unknown key '{name}' in {what}; expected one of: {', '.join(sorted(known))}")
+            else:
+                found.setdefault(name, value)
+        for f in fields:
+            if f.required and f.name not in found:
+                self.problem(node, f"{what} lacks the required key '{f.name}'")
+        return found
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        value = scalar_text(node)
+        if value is None or node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int"):
+            self.problem(node, f"{what} must be text")
+            return None
+        if not value.strip():
+            self.problem(node, f"{what} is empty")
+            return None
+        return " ".join(value.split())
+
+    def date(self, node: yaml.Node, what: str) -> datetime.date | None:
+        value = scalar_date(node)
+        if value is None:
+            self.problem(node, f"{what} must be a date written YYYY-MM-DD")
+        return value
+
+    def texts(self, node: yaml.Node, what: str) -> tuple[tuple[str, yaml.Node], ...]:
+        """A non-empty list of texts, each with its node for its line."""
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, f"{what} must be a list with at least one entry")
+            return ()
+        found = [(self.text(item, f"each entry of {what}"), item) for item in node.value]
+        return tuple((text, item) for text, item in found if text is not None)
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, f"{what} must be a list with at least one entry")
+            return []
+        return list(node.value)

@@ -1,0 +1,137 @@
+"""Reading YAML safely: one composed node tree, with locations, and nothing else.
+
+The pipeline never asks PyYAML to build Python objects. It composes the node
+tree with the safe loader and converts nodes itself, which lets it refuse what
+content files have no use for (tags, aliases, duplicate keys) and keep every
+value's line for error messages.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import EditionError, Problem, fail
+
+MAX_FILE_BYTES = 2 * 1024 * 1024   # documented in docs/content-format.md
+ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A YAML file's root node and the path shown in messages."""
+
+    shown: str
+    root: yaml.Node
+
+    def line(self, node: yaml.Node) -> int:
+        return int(node.start_mark.line) + 1
+
+
+def read_yaml(path: Path, shown: str) -> Source:
+    """Compose ``path``; raise EditionError with every problem of its syntax."""
+    text = _read_text(path, shown)
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(shown, error) from None
+    except yaml.YAMLError as error:
+        raise fail(shown, 1, f"not valid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise fail(shown, 1, "the file is empty")
+    problems = list(_refused_nodes(shown, root))
+    if problems:
+        raise EditionError(problems)
+    return Source(shown, root)
+
+
+def _read_text(path: Path, shown: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise fail(shown, 1, f"the file has {size} bytes; the limit is {MAX_FILE_BYTES}")
+        data = path.read_bytes()
+    except OSError as error:
+        raise fail(shown, 1, f"cannot read the file: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise fail(shown, line, f"not UTF-8: byte 0x{data[error.start]:02x} cannot be decoded") from None
+    if not text.strip():
+        raise fail(shown, 1, "the file is empty")
+    return text
+
+
+def _syntax_error(shown: str, error: yaml.MarkedYAMLError) -> Exception:
+    mark = error.problem_mark or error.context_mark
+    line = int(mark.line) + 1 if mark is not None else 1
+    problem = error.problem or "syntax error"
+    if "\t" in problem or "'\\t'" in problem:
+        problem = "a tab character cannot indent YAML; use spaces"
+    elif error.context:
+        problem = f"{problem} ({error.context})"
+    return fail(shown, line, f"not valid YAML: {problem}")
+
+
+def _refused_nodes(shown: str, root: yaml.Node) -> Iterator[Problem]:
+    """Tags, aliases and duplicate keys, which PyYAML would accept silently."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        line = int(node.start_mark.line) + 1
+        if id(node) in seen:
+            yield Problem(shown, line, "YAML aliases (*name) are not allowed in content files")
+            continue
+        seen.add(id(node))
+        if node.tag not in ALLOWED_TAGS:
+            yield Problem(shown, line, f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed")
+            continue
+        if isinstance(node, yaml.MappingNode):
+            yield from _duplicate_keys(shown, node)
+            stack.extend(value for _, value in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def _duplicate_keys(shown: str, node: yaml.MappingNode) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for key, _ in node.value:
+        line = int(key.start_mark.line) + 1
+        if not isinstance(key, yaml.ScalarNode):
+            yield Problem(shown, line, "a key must be a plain word")
+        elif key.value in first:
+            yield Problem(shown, line, f"key '{key.value}' appears twice in this mapping (first at line {first[key.value]})")
+        else:
+            first[key.value] = line
+
+
+def scalar_text(node: yaml.Node) -> str | None:
+    """The text of a scalar node (numbers included, as written), else None."""
+    if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+        return str(node.value)
+    return None
+
+
+def scalar_date(node: yaml.Node) -> datetime.date | None:
+    """A date written as YYYY-MM-DD, else None."""
+    text = scalar_text(node)
+    if text is None or not DATE.fullmatch(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
