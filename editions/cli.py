@@ -1,0 +1,91 @@
+"""The command line: ``python build.py [build|check] [options]``.
+
+It parses arguments, calls the pipeline and turns every EditionError into one
+``path:line: message`` line per problem on standard error and its exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
+
+FORMATS = ("html", "pdf")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build the official editions of every document, after checking that all languages keep identical numbering.",
+    )
+    main.add_argument("command", nargs="?", default="build", choices=("build", "check"),
+                      help="build (default): check, then write editions under output/; check: run the checks alone")
+    main.add_argument("-d", "--document", action="append", default=[], metavar="NAME",
+                      help="only this document (file name without .yaml); repeatable")
+    main.add_argument("-l", "--language", action="append", default=[], metavar="CODE",
+                      help="only the editions in this language; repeatable")
+    main.add_argument("-f", "--format", action="append", default=[], choices=FORMATS,
+                      help="only this format; repeatable")
+    main.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                      help="PDF renders run at once (default: one per core)")
+    main.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
+    main.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
+                      help="where editions are written (default: output/ in the project)")
+    main.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        print("build.py: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _run(args)
+    except EditionError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return error.status
+    except Exception as error:  # noqa: BLE001 - the user sees one line, unless --debug
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"build.py: internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr)
+        return EXIT_RENDER
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .project import Selection, gather
+
+    root = args.root.resolve()
+    selection = Selection(frozenset(args.document), frozenset(args.language))
+    started = time.perf_counter()
+    if args.command == "check":
+        project = gather(root, selection)
+        count = len(project.editions(selection))
+        print(f"checked {count} editions of {len(project.documents)} documents: numbering identical in every language "
+              f"({time.perf_counter() - started:.2f} s)")
+        return EXIT_OK
+    from .pipeline import BuildOptions, build
+
+    options = BuildOptions(
+        root=root,
+        output=(args.output or root / "output").resolve(),
+        selection=selection,
+        formats=frozenset(args.format or FORMATS),
+        **({"jobs": args.jobs} if args.jobs else {}),
+    )
+    outputs = build(options)
+    for item in outputs:
+        print(f"wrote {_shown(options.output / item.relative, root)}")
+    print(f"built {len(outputs)} files in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -1,0 +1,145 @@
+"""Rendering an edition to HTML with Jinja: autoescaped, strict, localised.
+
+The same template serves the screen edition and the HTML that WeasyPrint
+turns into the PDF; ``medium`` says which, so that links meant for a
+browser (the language switch, counterpart links) stay out of print.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypedDict
+
+import jinja2
+from babel.messages.extract import extract_from_file
+from markupsafe import Markup
+
+from .errors import EXIT_RENDER, EditionError, Problem, fail
+from .inline import InlineStyle, plain_text, render
+from .languages import Language
+from .localise import format_date_range, format_long_date, format_number, load_translations
+from .model import Document, Meta, Unit
+
+TEMPLATE = "edition.html"
+
+
+class LanguageLink(TypedDict):
+    code: str
+    name: str
+    href: str
+
+
+class EditionContext(TypedDict):
+    """Everything ``edition.html`` receives."""
+
+    doc: Document
+    meta: Meta
+    language: Language
+    medium: str                       # "screen" or "print"
+    language_line: str                # "English", empty in the original's edition
+    original_name: str                # "Spanish", in the edition's language
+    dates: str                        # "20-22 November 2002"
+    issued: str                       # date of issue in ISO form, or ""
+    others: list[LanguageLink]        # the same document in other languages
+    inline: Callable[[tuple], Markup]
+    label: Callable[[Unit], str]
+    plain: Callable[[tuple], str]
+    css_content: Callable[[str], Markup]
+
+
+def template_dirs(root: Path) -> list[Path]:
+    return [root / "templates"]
+
+
+def template_msgids(root: Path) -> frozenset[str]:
+    """Every string the templates pass to gettext."""
+    found = set()
+    for folder in template_dirs(root):
+        for path in sorted(folder.glob("*.html")):
+            for _, message, _, _ in extract_from_file("jinja2", str(path), options={"extensions": "jinja2.ext.i18n"}):
+                found.add(message if isinstance(message, str) else message[0])
+    return frozenset(found)
+
+
+def environment(root: Path, language: Language) -> jinja2.Environment:
+    """A strict, autoescaping environment speaking ``language``."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in template_dirs(root)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    translations = load_translations(root, language.code, template_msgids(root))
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
+                others: list[str], medium: str) -> str:
+    """The edition of ``doc`` as a complete HTML document."""
+    try:
+        template = env.get_template(TEMPLATE)
+        return template.render(_context(env, doc, languages, others, medium))
+    except jinja2.TemplateSyntaxError as error:
+        raise fail(f"templates/{error.name or TEMPLATE}", error.lineno, f"template error: {error.message}", EXIT_RENDER) from None
+    except jinja2.TemplateError as error:
+        raise EditionError([Problem(f"templates/{TEMPLATE}", 1, f"template error: {error}")], EXIT_RENDER) from None
+
+
+def _context(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
+             others: list[str], medium: str) -> EditionContext:
+    language = languages[doc.language]
+    numbered = doc.numbered()
+
+    def label(unit: Unit) -> str:
+        assert unit.label is not None
+        return language.labels[unit.kind].format(unit.label.number)
+
+    def ref_label(identity: str) -> str:
+        unit = numbered[identity]
+        assert unit.label is not None
+        return language.labels[unit.kind].short(unit.label.number)
+
+    style = InlineStyle(
+        quotes=language.quotes,
+        number=lambda value: format_number(value, language.locale),
+        date=lambda value: format_long_date(value, language.locale),
+        ref_label=ref_label,
+        ref_href=lambda identity: f"#{identity}",
+    )
+    original = languages[doc.meta.original]
+    return EditionContext(
+        doc=doc,
+        meta=doc.meta,
+        language=language,
+        medium=medium,
+        language_line="" if doc.language == doc.meta.original else language.name,
+        original_name=original.name_in(language),
+        dates=format_date_range(doc.meta.start, doc.meta.end, language),
+        issued=doc.meta.date.isoformat() if doc.meta.date else "",
+        others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
+        inline=lambda runs: render(runs, style),
+        label=label,
+        plain=plain_text,
+        css_content=css_content,
+    )
+
+
+def css_content(text: str) -> Markup:
+    """A CSS ``content`` value from a translated string with counters.
+
+    >>> css_content("Página {page} de {pages}")
+    Markup('"Página " counter(page) " de " counter(pages)')
+    """
+    parts: list[str] = []
+    for piece in str(text).replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0"):
+        if piece in ("page", "pages"):
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return Markup(" ".join(parts))

@@ -1,0 +1,118 @@
+"""Rendering an edition's HTML to PDF with WeasyPrint, strictly and reproducibly.
+
+Imported only when a PDF is rendered: ``build.py check`` never loads
+WeasyPrint. WeasyPrint logs problems (a missing font, an unreadable file)
+and carries on; here every error or warning it logs fails the render. Its
+resource fetching is confined to the project and the font package.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+FONT_PACKAGE = "fontpkg_noto_serif"
+FONT_FAMILY = "Noto Serif"
+# Without Debian's libharfbuzz-subset0 WeasyPrint subsets fonts with fontTools
+# and says so; the PDF is still complete and reproducible (SOURCE_DATE_EPOCH).
+BENIGN = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
+class RenderError(Exception):
+    """What WeasyPrint reported while rendering, one message per problem."""
+
+    def __init__(self, messages: Sequence[str]) -> None:
+        self.messages = tuple(messages)
+        super().__init__("\n".join(self.messages))
+
+
+class ConfinedFetcher(URLFetcher):
+    """Fetches ``file:`` URLs inside the allowed folders only; nothing else."""
+
+    def __init__(self, allowed: Sequence[Path]) -> None:
+        super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+        self.allowed = tuple(p.resolve() for p in allowed)
+
+    def fetch(self, url: str, headers: dict | None = None):  # type: ignore[no-untyped-def]
+        parts = urlsplit(url)
+        if parts.scheme != "file":
+            raise ValueError(f"refused {url}: only files of the project are read")
+        path = Path(unquote(parts.path)).resolve()
+        if not any(path.is_relative_to(folder) for folder in self.allowed):
+            raise ValueError(f"refused {url}: outside the project")
+        return super().fetch(path.as_uri(), headers)
+
+
+def font_folder() -> Path:
+    return Path(str(resources.files(FONT_PACKAGE) / "files"))
+
+
+def font_faces() -> str:
+    """@font-face rules for the project's own serif family, from its package."""
+    rules = []
+    for path in sorted(font_folder().glob("*.ttf")):
+        style = "italic" if "Italic" in path.name else "normal"
+        rules.append(
+            f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{path.as_uri()}"); '
+            f"font-style: {style}; }}"
+        )
+    return "\n".join(rules)
+
+
+@contextmanager
+def _strict_logging() -> Iterator[list[str]]:
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            if not message.startswith(BENIGN):
+                messages.append(message)
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collect(level=logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+@functools.cache
+def _font_config() -> FontConfiguration:
+    """One font configuration per process, reused across documents."""
+    return FontConfiguration()
+
+
+def render_pdf(html: str, root: Path, key: str, epoch: int) -> bytes:
+    """The PDF of ``html``; RenderError with what WeasyPrint reported.
+
+    ``key`` names the edition (for the PDF identifier) and ``epoch`` is the
+    content's date, used wherever the renderer would otherwise read the clock.
+    """
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    fetcher = ConfinedFetcher([root, font_folder()])
+    config = _font_config()
+    with _strict_logging() as messages:
+        document = weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=fetcher)
+        fonts = weasyprint.CSS(string=font_faces(), font_config=config, url_fetcher=fetcher)
+        pdf = document.write_pdf(
+            stylesheets=[fonts],
+            font_config=config,
+            pdf_identifier=hashlib.sha256(key.encode()).hexdigest()[:32].encode(),
+        )
+    if messages:
+        raise RenderError(messages)
+    assert pdf is not None
+    return pdf
