@@ -45,10 +45,10 @@ class LabelStyle:
         """
         prefix, suffix = self.pattern.split("{}")
         for tail in dict.fromkeys((suffix, suffix.removesuffix("."))):
-            match = re.fullmatch(re.escape(prefix) + r"(.+?)" + re.escape(tail), written)
+            match = re.fullmatch(re.escape(prefix) + r"([A-Za-z0-9]+)" + re.escape(tail), written)
             if match:
                 return parse_numeral(NUMERAL_STYLES[self.kind], match.group(1))
-        raise NumeralError(f"does not follow this language's style for a {self.kind}, {self.format(1)}")
+        raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1)}")
 
 
 @dataclass(frozen=True)

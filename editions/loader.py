@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import EditionError
+from .errors import EditionError, Problem
 from .inline import InlineError, parse
 from .languages import Language
 from .model import NUMBERED_KINDS, NUMERAL_STYLES, Document, Inline, Label, Location, Meta, Unit
@@ -26,13 +26,25 @@ BLOCK_KEYS = NUMBERED_KINDS + tuple(BLOCK_VALUES)
 
 def load_document(path: Path, shown: str, language: Language) -> Document:
     """The document in ``path``; EditionError listing every problem in it."""
-    reader = Reader(read_yaml(path, shown))
+    doc, problems = read_document(path, shown, language)
+    if problems or doc is None:
+        raise EditionError(problems)
+    return doc
+
+
+def read_document(path: Path, shown: str, language: Language) -> tuple[Document | None, list[Problem]]:
+    """The document and its problems. With problems the document may still be
+    given, complete enough for the numbering check to report what it finds too;
+    it is None when the file cannot be read or its metadata is incomplete."""
+    try:
+        reader = Reader(read_yaml(path, shown))
+    except EditionError as error:
+        return None, list(error.problems)
     fields = reader.record(reader.source.root, DOCUMENT, "the document")
     meta = _meta(reader, fields, language.code)
     body = _Body(reader, language).blocks(fields["body"], "", 0) if "body" in fields else ()
-    if reader.problems or meta is None:
-        raise EditionError(reader.problems)
-    return Document(path.stem, Location(shown, 1), meta, body)
+    doc = Document(path.stem, Location(shown, 1), meta, body) if meta is not None else None
+    return doc, reader.problems
 
 
 def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | None:
@@ -49,6 +61,7 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | Non
             values[f.name] = reader.text(node, f.name)
     if values.get("language") not in (None, code):
         reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
+        values["language"] = code   # the folder decides; the mismatch is reported
     start, end = values.get("start"), values.get("end")
     if start and end and end < start:  # type: ignore[operator]
         reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
@@ -108,7 +121,7 @@ class _Body:
         value = next(v for k, v in node.value if k.value == kind)
         what = BLOCK_VALUES[kind]
         if what == "text":
-            return Unit(kind, where, text=self.inline(value, f"a {kind}"))
+            return Unit(kind, where, text=self.inline(value, "a heading" if kind == "heading" else "a text block"))
         if what == "blocks":
             return Unit(kind, where, children=self.blocks(value, parent, depth + 1))
         bullets = tuple(

@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
@@ -25,14 +25,18 @@ SOURCE_LANGUAGE = "en"   # the language of the templates' msgids
 
 
 def format_number(value: str | int, locale: Locale) -> str:
-    """>>> format_number("250000", Locale.parse("es")), format_number(250000, Locale.parse("en_GB"))
+    """A number with the locale's grouping.
+
+    >>> format_number("250000", Locale.parse("es")), format_number(250000, Locale.parse("en_GB"))
     ('250.000', '250,000')
     """
     return format_decimal(value, locale=locale, group_separator=True)
 
 
 def format_long_date(value: datetime.date, locale: Locale) -> str:
-    """>>> format_long_date(datetime.date(2002, 11, 18), Locale.parse("es"))
+    """A date written out in full, as in running text.
+
+    >>> format_long_date(datetime.date(2002, 11, 18), Locale.parse("es"))
     '18 de noviembre de 2002'
     """
     return format_date(value, format="long", locale=locale)
@@ -41,21 +45,25 @@ def format_long_date(value: datetime.date, locale: Locale) -> str:
 def format_date_range(start: datetime.date, end: datetime.date, language: Language) -> str:
     """A conference's dates, as the language writes them.
 
-    Within one month the language's ``day_range`` joins the first day to the
-    full last date; across months or years both dates are written in full.
+    The language's ``day_range`` joins the start to the full last date; the
+    start leaves out what the last date already says (month, year).
 
     >>> from editions.languages import LabelStyle
     >>> es = Language("es", Locale.parse("es"), {}, ("«", "»"), "{start} a {end}", "")
     >>> format_date_range(datetime.date(2002, 11, 20), datetime.date(2002, 11, 22), es)
     '20 a 22 de noviembre de 2002'
     >>> format_date_range(datetime.date(2002, 11, 30), datetime.date(2002, 12, 2), es)
-    '30 de noviembre de 2002 a 2 de diciembre de 2002'
+    '30 de noviembre a 2 de diciembre de 2002'
+    >>> format_date_range(datetime.date(2002, 12, 30), datetime.date(2003, 1, 2), es)
+    '30 de diciembre de 2002 a 2 de enero de 2003'
     """
     last = format_long_date(end, language.locale)
     if start == end:
         return last
     if (start.year, start.month) == (end.year, end.month):
         first = format_date(start, format="d", locale=language.locale)
+    elif start.year == end.year:
+        first = format_skeleton("MMMMd", start, locale=language.locale)
     else:
         first = format_long_date(start, language.locale)
     return language.day_range.format(start=first, end=last)

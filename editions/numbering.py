@@ -2,148 +2,244 @@
 
 Units are compared by kind and underlying number, never by label text, so
 English ``(i)`` and Spanish ``i)`` are the same item. Every problem is
-reported; nothing stops at the first.
+reported; nothing stops at the first. The rules, and what is decided about
+unnumbered blocks, are documented in docs/numbering.md:
 
-Across languages the original language is the reference: each translation is
-compared with it, and a problem is reported at the translation's file and line
-with the original's location in the message. Unnumbered blocks (text,
-headings, bullets, quotations, notes) must correspond one to one as well: an
-unnumbered block present in one language only is an error, because official
-editions correspond block for block (docs/numbering.md).
+* Within a language, the numbered children of each parent count 1, 2, 3...
+  for each kind: gaps, duplicates, mislabels and disorder are reported where
+  they occur.
+* Across languages, each translation is compared with the original, parent by
+  parent. A sibling list that already has a problem within its own language
+  is not compared further, so one slip gives one message, except for units
+  that moved to another parent, which are reported as mis-nested.
+* Unnumbered blocks (text, headings, bullets, quotations, notes) must
+  correspond one to one as well: a block present in one language only is an
+  error, reported at the block that exists.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import groupby
 
+from babel import Locale
+
+from .errors import Problem
 from .inline import refs
 from .languages import Language
-from .model import NUMBERED_KINDS, Document, Unit
-from .errors import Problem
+from .model import NUMBERED_KINDS, Document, Location, Unit
 
 METADATA_SHARED = ("symbol", "original", "start", "end", "date")
+MESSAGES_LOCALE = Locale.parse("en")   # messages to the user are in English
 
 
-def check_document(doc: Document, language: Language) -> Iterator[Problem]:
+@dataclass
+class Findings:
+    """Problems of one edition, and the sibling lists they were found in."""
+
+    problems: list[Problem] = field(default_factory=list)
+    troubled: set[int] = field(default_factory=set)   # id() of parents
+
+
+def describe(unit: Unit) -> str:
+    """How messages name a unit: ``paragraph III.A.4``, ``a bullets block``."""
+    if unit.identity is not None:
+        return f"{unit.kind} {unit.identity}"
+    return {"heading": "a heading", "bullet": "a bullet"}.get(unit.kind, f"a {unit.kind} block")
+
+
+def check_document(doc: Document, language: Language) -> Findings:
     """Problems of one language edition on its own: sequences and references."""
-    yield from _sequences(doc.body, "the document", language)
-    for unit in doc.units():
-        yield from _sequences(unit.children, describe(unit), language)
+    findings = Findings()
+    parents: list[tuple[object, Sequence[Unit], str]] = [(doc, doc.body, "the document")]
+    parents += [(unit, unit.children, describe(unit)) for unit in doc.units() if unit.children]
+    for parent, children, name in parents:
+        found = [p for kind in NUMBERED_KINDS for p in _sequence(
+            [u for u in children if u.kind == kind and u.label], name, language.labels[kind].short)]
+        if found:
+            findings.troubled.add(id(parent))
+            findings.problems.extend(found)
     known = doc.numbered()
     for unit in doc.units():
         for target in refs(unit.title + unit.text):
             if target not in known:
-                yield _at(unit, f"the reference {{ref:{target}}} points to no numbered unit of this document")
-
-
-def check_parity(original: Document, translation: Document,
-                 languages: dict[str, Language]) -> Iterator[Problem]:
-    """Problems of ``translation`` measured against ``original``."""
-    other = languages[original.language]
-    here = languages[translation.language]
-    name = f"the {other.name_in(here)} original"
-    yield from _metadata(original, translation, name)
-    yield from _children(original.body, translation.body, translation.where, name, here)
-
-
-def describe(unit: Unit) -> str:
-    """How messages name a unit: ``paragraph III.A.4``, ``a bullet``."""
-    if unit.identity is not None:
-        return f"{unit.kind} {unit.identity}"
-    return "a heading" if unit.kind == "heading" else f"a {unit.kind} block"
+                findings.problems.append(_at(unit, f"the reference {{ref:{target}}} points to no numbered unit of this document"))
+    return findings
 
 
 def _at(unit: Unit, message: str) -> Problem:
     return Problem(unit.where.path, unit.where.line, message)
 
 
-def _numbered(units: Sequence[Unit]) -> list[Unit]:
-    return sorted((u for u in units if u.label is not None), key=lambda u: NUMBERED_KINDS.index(u.kind))
-
-
-def _sequences(units: Sequence[Unit], parent: str, language: Language) -> Iterator[Problem]:
-    for kind, group in groupby(_numbered(units), key=lambda u: u.kind):
-        yield from _sequence(list(group), parent, language.labels[kind].short)
-
-
-def _sequence(units: list[Unit], parent: str, show: object) -> Iterator[Problem]:
+def _sequence(units: list[Unit], parent: str, show: Callable[[int], str]) -> Iterator[Problem]:
+    """Problems of one kind's numbering among siblings: it must count 1, 2, 3..."""
     numbers = [u.label.number for u in units if u.label]
     if sorted(numbers) == list(range(1, len(numbers) + 1)):
         for before, after in zip(units, units[1:]):
-            if before.label and after.label and after.label.number < before.label.number:
+            if after.label and before.label and after.label.number < before.label.number:
                 yield _at(after, f"{describe(after)} comes after {describe(before)}: the {after.kind}s of {parent} are out of order")
         return
-    expected, first_seen = 1, {}
-    for unit in units:
+    expected, first_line = 1, {}
+    for index, unit in enumerate(units):
         label = unit.label
         assert label is not None
+        following = units[index + 1].label if index + 1 < len(units) else None
+        number = label.number
         if not label.valid:
-            expected = label.number + 1
-            continue
-        label_of = show  # type: ignore[assignment]
-        if label.number in first_seen:
-            yield _at(unit, f"{describe(unit)} appears twice in {parent} (first at line {first_seen[label.number].where.line})")
-        elif label.number > expected:
-            missing = ", ".join(label_of(n) for n in range(expected, label.number))  # type: ignore[operator]
-            yield _at(unit, f"{describe(unit)} follows {_previous(units, unit, parent)}: {unit.kind} {missing} is missing")
-        elif label.number < expected:
-            yield _at(unit, f"{describe(unit)} comes after {unit.kind} {label_of(expected - 1)} of {parent}: out of order")  # type: ignore[operator]
-        first_seen.setdefault(label.number, unit)
-        expected = max(expected, label.number + 1)
+            pass
+        elif number != expected and following is not None and following.number == expected + 1:
+            yield _at(unit, f"{unit.kind} {show(number)} of {parent} should be {show(expected)}: it comes between {show(expected - 1) if expected > 1 else 'the start'} and {show(expected + 1)}")
+            number = expected
+        elif number in first_line:
+            yield _at(unit, f"{describe(unit)} appears twice in {parent} (first at line {first_line[number]})")
+        elif number > expected and expected == 1:
+            yield _at(unit, f"{describe(unit)} is the first {unit.kind} of {parent}: numbering starts at {show(1)}")
+        elif number > expected:
+            missing = [show(n) for n in range(expected, number)]
+            verb = "is" if len(missing) == 1 else "are"
+            yield _at(unit, f"{describe(unit)} follows {describe(units[index - 1])}: {unit.kind} {', '.join(missing)} {verb} missing")
+        elif number < expected:
+            yield _at(unit, f"{describe(unit)} comes after {show(expected - 1)} in {parent}: out of order")
+        first_line.setdefault(number, unit.where.line)
+        expected = max(expected, number + 1)
 
 
-def _previous(units: list[Unit], unit: Unit, parent: str) -> str:
-    index = units.index(unit)
-    return describe(units[index - 1]) if index else f"the start of {parent}"
+@dataclass(frozen=True)
+class _Side:
+    """One edition in a comparison, named as messages call it."""
+
+    doc: Document
+    language: Language
+    role: str                      # "the Spanish original", "the English translation"
+    troubled: set[int]
 
 
-def _metadata(original: Document, translation: Document, name: str) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class _Loose:
+    """A numbered unit with no counterpart under its parent's counterpart."""
+
+    unit: Unit
+    parent: str
+    side: _Side
+    covered: bool      # already reported, by a count or a sequence problem
+
+
+def check_parity(original: Document, translation: Document, languages: dict[str, Language],
+                 troubled: set[int]) -> Iterator[Problem]:
+    """Problems of ``translation`` measured against ``original``."""
+    theirs = _Side(original, languages[original.language], f"the {_english_name(original.language)} original", troubled)
+    mine = _Side(translation, languages[translation.language], f"the {_english_name(translation.language)} translation", troubled)
+    yield from _metadata(theirs, mine)
+    loose: list[_Loose] = []
+    yield from _compare(theirs, mine, (original, original.body, "the document"),
+                        (translation, translation.body, "the document"), loose)
+    yield from _misnested(loose)
+
+
+def _english_name(code: str) -> str:
+    return str(MESSAGES_LOCALE.languages.get(code, code))
+
+
+def _metadata(theirs: _Side, mine: _Side) -> Iterator[Problem]:
     for key in METADATA_SHARED:
-        mine, theirs = getattr(translation.meta, key), getattr(original.meta, key)
-        if mine != theirs:
-            line = translation.meta.lines.get(key, 1)
-            yield Problem(translation.where.path, line,
-                          f"{key} is {mine or 'not given'} here; {name} has {theirs or 'none'} ({original.where.path}:{original.meta.lines.get(key, 1)})")
+        value, reference = getattr(mine.doc.meta, key), getattr(theirs.doc.meta, key)
+        if value != reference:
+            yield Problem(mine.doc.where.path, mine.doc.meta.lines.get(key, 1),
+                          f"{key} is {value or 'not given'} here; {theirs.role} has {reference or 'none'} "
+                          f"({theirs.doc.where.path}:{theirs.doc.meta.lines.get(key, 1)})")
 
 
 def _signature(unit: Unit) -> tuple[str, int]:
     return (unit.kind, unit.label.number if unit.label else 0)
 
 
-def _children(theirs: Sequence[Unit], mine: Sequence[Unit], parent_where: object,
-              name: str, here: Language) -> Iterator[Problem]:
-    """Compare two sibling lists and, where they match, their children."""
-    matcher = SequenceMatcher(None, [_signature(u) for u in theirs], [_signature(u) for u in mine], autojunk=False)
+Parent = tuple[object, Sequence[Unit], str]
+
+
+def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loose]) -> Iterator[Problem]:
+    """Compare the children of two matched parents, then their matched children."""
+    quiet = id(a[0]) in theirs.troubled or id(b[0]) in mine.troubled
+    matcher = SequenceMatcher(None, [_signature(u) for u in a[1]], [_signature(u) for u in b[1]], autojunk=False)
+    extra_a: list[Unit] = []
+    extra_b: list[Unit] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for a, b in zip(theirs[i1:i2], mine[j1:j2]):
-                yield from _children(a.children, b.children, b.where, name, here)
+        if tag == "equal" and quiet:
             continue
-        yield from _differences(theirs[i1:i2], mine[j1:j2], mine[j2] if j2 < len(mine) else None,
-                                mine, parent_where, name, here)
+        if tag == "equal":
+            for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
+                yield from _compare(theirs, mine, (x, x.children, describe(x)), (y, y.children, describe(y)), loose)
+        elif tag == "replace" and not quiet:
+            for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
+                if x.label is None or y.label is None or x.kind != y.kind:
+                    yield _at(y, f"{describe(y)} stands where {theirs.role} has {describe(x)} ({x.where.path}:{x.where.line})")
+            extra_a += [u for u in a[1][i1 + (j2 - j1):i2]]
+            extra_b += [u for u in b[1][j1 + (i2 - i1):j2]]
+        else:
+            extra_a += a[1][i1:i2]
+            extra_b += b[1][j1:j2]
+    counted = {} if quiet else dict(_counts(theirs, mine, a, b, extra_a + extra_b))
+    yield from counted.values()
+    for side, other, parent, other_parent, extras in ((theirs, mine, a, b, extra_a), (mine, theirs, b, a, extra_b)):
+        where = _where(other, other_parent)
+        for unit in extras:
+            covered = quiet or unit.kind in counted
+            if unit.label is not None:
+                loose.append(_Loose(unit, parent[2], side, covered))
+            if not covered:
+                yield _at(unit, f"{describe(unit)} has no counterpart in {other.role} "
+                                f"(which has {_blocks(len(other_parent[1]))} in {other_parent[2]}, {where.path}:{where.line})")
 
 
-def _differences(theirs: Sequence[Unit], mine: Sequence[Unit], following: Unit | None,
-                 siblings: Sequence[Unit], parent_where: object, name: str, here: Language) -> Iterator[Problem]:
-    """Report a run that differs: renumbered pairs, then what is missing or extra."""
-    pairs = min(len(theirs), len(mine))
-    for a, b in zip(theirs[:pairs], mine[:pairs]):
-        yield _at(b, f"{_shown(b, here)} stands where {name} has {_shown(a, here)} ({a.where.path}:{a.where.line})")
-    for b in mine[pairs:]:
-        yield _at(b, f"{_shown(b, here)} has no counterpart in {name}")
-    anchor = following or (siblings[-1] if siblings else None)
-    for a in theirs[pairs:]:
-        where = anchor.where if anchor else parent_where
-        place = "before this block" if following else "at the end of these blocks"
-        yield Problem(where.path, where.line,  # type: ignore[attr-defined]
-                      f"{_shown(a, here)} of {name} ({a.where.path}:{a.where.line}) is missing {place}")
+def _blocks(count: int) -> str:
+    return "1 block" if count == 1 else f"{count} blocks"
 
 
-def _shown(unit: Unit, here: Language) -> str:
-    """A unit named with its label printed in this language: ``item III.B.3.ix (ix))``."""
-    if unit.label is None:
-        return describe(unit)
-    printed = here.labels[unit.kind].short(unit.label.number)
-    return f"{describe(unit)} [{printed}]" if printed != unit.identity.rsplit(".", 1)[-1] else describe(unit)  # type: ignore[union-attr]
+def _where(side: _Side, parent: Parent) -> Location:
+    return parent[0].where if isinstance(parent[0], Unit) else side.doc.where
+
+
+def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
+            extras: list[Unit]) -> Iterator[tuple[str, Problem]]:
+    """One message per numbered kind whose count differs, at the shorter side."""
+    for kind in NUMBERED_KINDS:
+        ours = [u for u in a[1] if u.kind == kind]
+        yours = [u for u in b[1] if u.kind == kind]
+        if len(ours) == len(yours) or not any(u.kind == kind for u in extras):
+            continue
+        (short, short_units, short_parent), (long_, long_units, long_parent) = sorted(
+            [(theirs, ours, a), (mine, yours, b)], key=lambda s: len(s[1]))
+        where = _where(short, short_parent)
+        long_where = long_units[-1].where
+        yield kind, Problem(where.path, where.line,
+                      f"{short_parent[2]} has {_span(short, kind, short_units)}; "
+                      f"{long_.role} has {_span(long_, kind, long_units)} ({long_where.path}:{long_where.line})")
+
+
+def _span(side: _Side, kind: str, units: list[Unit]) -> str:
+    """``2 paragraphs (1 to 2)``, ``1 item (i))``, ``no subparagraphs``."""
+    show = side.language.labels[kind].short
+    numbers = [u.label.number for u in units if u.label]
+    if not numbers:
+        return f"no {kind}s"
+    if len(numbers) == 1:
+        return f"1 {kind} ({show(numbers[0])})"
+    return f"{len(numbers)} {kind}s ({show(numbers[0])} to {show(numbers[-1])})"
+
+
+def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
+    """Units that lost their counterpart under one parent and found it under another."""
+    by_key: dict[tuple[str, int, str], list[_Loose]] = {}
+    for item in loose:
+        assert item.unit.label is not None
+        by_key.setdefault((item.unit.kind, item.unit.label.number, item.side.role), []).append(item)
+    sides = sorted({item.side.role for item in loose})
+    if len(sides) != 2:
+        return
+    for item in (i for i in loose if i.side.role == sides[1]):
+        assert item.unit.label is not None
+        for twin in by_key.get((item.unit.kind, item.unit.label.number, sides[0]), []):
+            if twin.parent != item.parent:
+                show = item.side.language.labels[item.unit.kind].format(item.unit.label.number)
+                yield _at(item.unit, f"{item.unit.kind} {show} is under {item.parent} here; {twin.side.role} has it under "
+                          f"{twin.parent} ({twin.unit.where.path}:{twin.unit.where.line})")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import EditionError, Problem, raise_if_any
 from .languages import SETTINGS_FILE, Language, load_language
-from .loader import load_document
+from .loader import read_document
 from .model import Document
 from .numbering import check_document, check_parity
 
@@ -49,18 +49,20 @@ def gather(root: Path, selection: Selection = Selection()) -> Project:
     languages = _languages(content, problems)
     _unknown(selection, languages, content, problems)
     documents: dict[str, dict[str, Document]] = {}
+    troubled: set[int] = set()
     for code, language in languages.items():
         for path in sorted((content / code).glob("*.yaml")):
             if path.name == SETTINGS_FILE or (selection.documents and path.stem not in selection.documents):
                 continue
-            try:
-                doc = load_document(path, _shown(root, path), language)
-            except EditionError as error:
-                problems.extend(error.problems)
+            doc, found = read_document(path, _shown(root, path), language)
+            problems.extend(found)
+            if doc is None:
                 continue
             documents.setdefault(path.stem, {})[code] = doc
-            problems.extend(check_document(doc, language))
-    problems.extend(_parity(root, languages, documents))
+            findings = check_document(doc, language)
+            problems.extend(findings.problems)
+            troubled |= findings.troubled
+    problems.extend(_parity(root, languages, documents, troubled))
     raise_if_any(problems)
     return Project(root, languages, documents)
 
@@ -96,7 +98,7 @@ def _unknown(selection: Selection, languages: dict[str, Language], content: Path
 
 
 def _parity(root: Path, languages: dict[str, Language],
-            documents: dict[str, dict[str, Document]]) -> Iterable[Problem]:
+            documents: dict[str, dict[str, Document]], troubled: set[int]) -> Iterable[Problem]:
     for name, by_language in sorted(documents.items()):
         any_edition = next(iter(by_language.values()))
         for code in sorted(set(languages) - set(by_language)):
@@ -113,4 +115,4 @@ def _parity(root: Path, languages: dict[str, Language],
             continue
         for code, doc in sorted(by_language.items()):
             if code != original.language:
-                yield from check_parity(original, doc, languages)
+                yield from check_parity(original, doc, languages, troubled)

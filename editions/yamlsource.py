@@ -42,9 +42,10 @@ def read_yaml(path: Path, shown: str) -> Source:
     text = _read_text(path, shown)
     loader = yaml.SafeLoader(text)
     try:
+        _refuse_aliases(shown, text)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(shown, error) from None
+        raise _syntax_error(shown, text, error) from None
     except yaml.YAMLError as error:
         raise fail(shown, 1, f"not valid YAML: {error}") from None
     finally:
@@ -75,28 +76,50 @@ def _read_text(path: Path, shown: str) -> str:
     return text
 
 
-def _syntax_error(shown: str, error: yaml.MarkedYAMLError) -> Exception:
+def _syntax_error(shown: str, text: str, error: yaml.MarkedYAMLError) -> Exception:
     mark = error.problem_mark or error.context_mark
     line = int(mark.line) + 1 if mark is not None else 1
     problem = error.problem or "syntax error"
+    opened = _unclosed_quote(text, line)
     if "\t" in problem or "'\\t'" in problem:
         problem = "a tab character cannot indent YAML; use spaces"
+    elif opened is not None:
+        problem, line = f"a quoted value opens on this line and is not closed (the parser gave up at line {line})", opened
     elif error.context:
         problem = f"{problem} ({error.context})"
     return fail(shown, line, f"not valid YAML: {problem}")
 
 
+QUOTED_START = re.compile(r"""^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?(?:-\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, until: int) -> int | None:
+    """The first line before ``until`` whose quoted value is left open, if any."""
+    for number, line in enumerate(text.splitlines()[:until], start=1):
+        match = QUOTED_START.match(line)
+        if match is None:
+            continue
+        quote, rest = match.groups()
+        closing = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
+        if closing is None:
+            return number
+    return None
+
+
+def _refuse_aliases(shown: str, text: str) -> None:
+    """Aliases are refused before anything is composed: no expansion bomb can start."""
+    aliases = [event for event in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(event, yaml.AliasEvent)]
+    if aliases:
+        more = f" ({len(aliases)} found)" if len(aliases) > 1 else ""
+        raise fail(shown, int(aliases[0].start_mark.line) + 1, f"YAML aliases (*name) are not allowed in content files{more}")
+
+
 def _refused_nodes(shown: str, root: yaml.Node) -> Iterator[Problem]:
-    """Tags, aliases and duplicate keys, which PyYAML would accept silently."""
-    seen: set[int] = set()
+    """Tags and duplicate keys, which PyYAML would accept silently."""
     stack = [root]
     while stack:
         node = stack.pop()
         line = int(node.start_mark.line) + 1
-        if id(node) in seen:
-            yield Problem(shown, line, "YAML aliases (*name) are not allowed in content files")
-            continue
-        seen.add(id(node))
         if node.tag not in ALLOWED_TAGS:
             yield Problem(shown, line, f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed")
             continue

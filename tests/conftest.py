@@ -1,0 +1,62 @@
+"""Shared helpers: a throw-away copy of a project, and running the command line."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from editions.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "tests" / "sample"
+
+
+def make_project(destination: Path, content: Path = SAMPLE / "content") -> Path:
+    """A project at ``destination``: the given content with the real templates and catalogs."""
+    shutil.copytree(content, destination / "content")
+    shutil.copytree(ROOT / "templates", destination / "templates")
+    shutil.copytree(ROOT / "locales", destination / "locales")
+    return destination
+
+
+@dataclass(frozen=True)
+class Run:
+    status: int
+    out: str
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run ``build.py`` in-process on a project; returns status and output."""
+
+    def run(root: Path, *args: str) -> Run:
+        status = main([*args, "--root", str(root)])
+        captured = capsys.readouterr()
+        return Run(status, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+def bad_case(path: Path) -> tuple[str, list[str]]:
+    """The file a bad case replaces (``# target:``) and the lines it expects (``# expect:``)."""
+    target, expected = "", []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# target: "):
+            target = line.removeprefix("# target: ")
+        elif line.startswith("# expect: "):
+            expected.append(line.removeprefix("# expect: "))
+    assert target and expected, f"{path.name} must declare # target: and # expect:"
+    return target, expected

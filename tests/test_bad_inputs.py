@@ -1,0 +1,38 @@
+"""Bad inputs as named files: each gives exactly the lines a user would see.
+
+Each file under tests/bad/ replaces one file of the sample project (``# target:``)
+and lists the expected messages (``# expect:``), in the order they are printed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, bad_case
+
+CASES = sorted((ROOT / "tests" / "bad").glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_bad_input_is_reported_exactly(case: Path, sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    target, expected = bad_case(case)
+    shutil.copyfile(case, sample / target)
+    run = cli(sample, "check")
+    assert run.status == 1
+    assert run.lines == expected
+
+
+@pytest.mark.parametrize("case", CASES[:3] + CASES[-3:], ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_failed_build_leaves_output_untouched(case: Path, sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    output = sample / "output"
+    (output / "en").mkdir(parents=True)
+    (output / "en" / "sample.html").write_text("previous edition")
+    target, _ = bad_case(case)
+    shutil.copyfile(case, sample / target)
+    run = cli(sample, "build", "--format", "html")
+    assert run.status == 1
+    assert (output / "en" / "sample.html").read_text() == "previous edition"
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == ["en", "en/sample.html"]

@@ -1,0 +1,75 @@
+"""Reading content files: encodings, line ends, limits, and the model they give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE
+from editions.errors import EditionError
+from editions.languages import load_language
+from editions.loader import load_document
+from editions.yamlsource import MAX_FILE_BYTES
+
+EN = SAMPLE / "content" / "en"
+
+
+def load(path: Path):  # type: ignore[no-untyped-def]
+    return load_document(path, "content/en/sample.yaml", load_language(EN, "content/en"))
+
+
+def messages(path: Path) -> list[str]:
+    with pytest.raises(EditionError) as raised:
+        load(path)
+    return [str(p) for p in raised.value.problems]
+
+
+def test_units_remember_file_line_and_identity() -> None:
+    doc = load(EN / "sample.yaml")
+    units = doc.numbered()
+    assert list(units)[:3] == ["I", "I.1", "I.2"]
+    item = units["II.A.2.a.ii"]
+    assert (item.where.path, item.where.line) == ("content/en/sample.yaml", 46)
+    assert (item.label.kind, item.label.number, item.label.written) == ("item", 2, "(ii)")
+
+
+def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
+    source = (EN / "sample.yaml").read_bytes()
+    path = tmp_path / "sample.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + source.replace(b"\n", b"\r\n"))
+    assert load(path).numbered().keys() == load(EN / "sample.yaml").numbered().keys()
+    assert load(path).numbered()["II.A.2.a.ii"].where.line == 46
+
+
+def test_bytes_that_are_not_utf8_are_reported_with_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "sample.yaml"
+    path.write_bytes((EN / "sample.yaml").read_bytes().replace("Sample report".encode(), b"Sample r\xe9port"))
+    assert messages(path) == ["content/en/sample.yaml:5: not UTF-8: byte 0xe9 cannot be decoded"]
+
+
+def test_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "sample.yaml"
+    path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    assert messages(path) == [f"content/en/sample.yaml:1: the file has {MAX_FILE_BYTES + 1} bytes; the limit is {MAX_FILE_BYTES}"]
+
+
+def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
+    lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for n in range(1, 12):
+        lines.append(f"{chr(97 + n)}: &{chr(97 + n)} [*{chr(96 + n)}, *{chr(96 + n)}, *{chr(96 + n)}, *{chr(96 + n)}]")
+    path = tmp_path / "sample.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    assert messages(path) == ["content/en/sample.yaml:2: YAML aliases (*name) are not allowed in content files (44 found)"]
+
+
+def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    text = (EN / "sample.yaml").read_text()
+    text = text.replace("venue: Santiago, Chile", "venue: [Santiago]").replace("    title: Scope\n", "").replace("item: (ii)", "item: (iiii)")
+    path = tmp_path / "sample.yaml"
+    path.write_text(text)
+    assert messages(path) == [
+        "content/en/sample.yaml:9: venue must be text",
+        "content/en/sample.yaml:16: a section lacks the required key 'title'",
+        "content/en/sample.yaml:45: item label '(iiii)' is not well formed: 'iiii' is not a well-formed lower-case roman numeral",
+    ]
