@@ -1,0 +1,130 @@
+"""The PDF editions of DSC/1, read back: structure, not bytes (except reproducibility)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import ROOT, make_project
+from editions.pipeline import BuildOptions, build
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("pdf") / "output"
+    build(BuildOptions(root=ROOT, output=output, formats=frozenset({"pdf"})))
+    return output
+
+
+def reader(editions: Path, language: str) -> pypdf.PdfReader:
+    return pypdf.PdfReader(editions / language / "dsc-1.pdf")
+
+
+def text(pdf: pypdf.PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a4_pages(editions: Path, language: str) -> None:
+    pdf = reader(editions, language)
+    assert 4 <= len(pdf.pages) <= 10
+    box = pdf.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_text_of_each_language(editions: Path) -> None:
+    en, es = text(reader(editions, "en")), text(reader(editions, "es"))
+    assert "CONFERENCE ROOM PAPER" in en and "ORIGINAL: SPANISH" in en
+    assert "Santiago, Chile, 20-22 November 2002" in en
+    assert "around 250,000 immigrants" in en
+    assert "DOCUMENTO DE SALA DE CONFERENCIAS" in es and "ORIGINAL: ESPAÑOL" in es
+    assert "Santiago de Chile, 20 a 22 de noviembre de 2002" in es
+    assert "250.000" in es
+    assert "Organización Internacional para las Migraciones (OIM)" in es
+    assert "(ix) Coordination among the various sectors of society." in en
+    assert "ix) La coordinación" in es
+    assert "Page 2 of" in en and "Página 2 de" in es
+
+
+def test_original_edition_has_no_language_line(editions: Path) -> None:
+    es = text(reader(editions, "es"))
+    assert "ESPAÑOL ORIGINAL" not in es.replace(":", "")
+
+
+@pytest.mark.parametrize(("language", "title", "subject"), [
+    ("en", "DSC/1 · Report", "Hemispheric Conference on International Migration"),
+    ("es", "DSC/1 · Informe", "Conferencia Hemisférica sobre Migración Internacional"),
+])
+def test_metadata(editions: Path, language: str, title: str, subject: str) -> None:
+    pdf = reader(editions, language)
+    assert pdf.metadata is not None
+    assert pdf.metadata.title == title
+    assert (pdf.metadata.subject or "").startswith(subject)
+    assert pdf.trailer["/Root"]["/Lang"] == language
+
+
+def test_outline_follows_the_headings(editions: Path) -> None:
+    def titles(items: list) -> list[str]:  # type: ignore[type-arg]
+        found: list[str] = []
+        for item in items:
+            found.extend(titles(item) if isinstance(item, list) else [" ".join(item.title.split())])
+        return found
+
+    en = titles(reader(editions, "en").outline)
+    assert en[:4] == ["Report", "I. Introduction", "II. Objectives of the Conference", "General objective"]
+    assert "III. Conclusions" in en and "A. Migration and the human rights of migrants" in en and "D. Follow-up" in en
+    es = titles(reader(editions, "es").outline)
+    assert es[:3] == ["Informe", "I. Introducción", "II. Objetivos de la Conferencia"]
+    assert len(en) == len(es)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_font_is_embedded(editions: Path, language: str) -> None:
+    pdf = reader(editions, language)
+    fonts = {}
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font else font["/FontDescriptor"]
+            fonts[font["/BaseFont"]] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values())
+    assert {name.split("+")[-1] for name in fonts} >= {"Noto-Serif", "Noto-Serif-Bold"}
+
+
+def test_named_destinations_are_the_unit_identities(editions: Path) -> None:
+    en, es = reader(editions, "en").named_destinations, reader(editions, "es").named_destinations
+    assert set(en) == set(es)
+    assert {"I", "III.A.11", "III.B.3", "III.B.3.i", "III.B.3.ix", "III.D"} <= set(en)
+
+
+def test_same_inputs_give_identical_files(editions: Path, tmp_path: Path) -> None:
+    build(BuildOptions(root=ROOT, output=tmp_path, formats=frozenset({"pdf"}), jobs=1))
+    for language in ("en", "es"):
+        assert (tmp_path / language / "dsc-1.pdf").read_bytes() == (editions / language / "dsc-1.pdf").read_bytes()
+
+
+def test_a_font_weasyprint_cannot_load_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
+    from editions import pdf
+
+    broken = tmp_path / "fonts"
+    broken.mkdir()
+    (broken / "NotoSerif-Regular.ttf").write_bytes(b"not a font")
+    monkeypatch.setattr(pdf, "font_folder", lambda: broken)
+    project = make_project(tmp_path / "project")
+    run = cli(project, "build", "--format", "pdf", "--jobs", "1")
+    assert run.status == 3
+    assert run.lines and all(line.startswith("content/") and "rendering the PDF failed" in line for line in run.lines)
+    assert not (project / "output" / "en").exists()
+
+
+def test_fetcher_reads_nothing_outside_the_project(tmp_path: Path) -> None:
+    from editions.pdf import ConfinedFetcher
+
+    (tmp_path / "inside.css").write_text("p {}")
+    fetcher = ConfinedFetcher([tmp_path])
+    assert fetcher.fetch((tmp_path / "inside.css").as_uri())
+    for url in ("file:///etc/passwd", (tmp_path / ".." / "x.css").as_uri(), "https://example.org/x.css", "data:text/css,p{}"):
+        with pytest.raises(ValueError, match="refused"):
+            fetcher.fetch(url)
