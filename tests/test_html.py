@@ -68,8 +68,8 @@ def test_every_numbered_unit_has_the_same_id_in_both_languages(built: Path) -> N
 def test_labels_quotes_numbers_and_dates_are_localised(built: Path) -> None:
     en = (built / "en" / "sample.html").read_text(encoding="utf-8")
     es = (built / "es" / "sample.html").read_text(encoding="utf-8")
-    assert '<span class="label">(a)</span>' in en and '<span class="label">a)</span>' in es
-    assert '<span class="label">(ii)</span>' in en and '<span class="label">ii)</span>' in es
+    assert '<span class="label">(a) </span>' in en and '<span class="label">a) </span>' in es
+    assert '<span class="label">(ii) </span>' in en and '<span class="label">ii) </span>' in es
     assert "<q>“quotation”</q>" in en and "<q>«cita»</q>" in es
     assert "1,250,000 visitors" in en and "1.250.000 visitantes" in es
     assert "30 November 2025" in en and "30 de noviembre de 2025" in es
