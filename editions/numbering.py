@@ -217,14 +217,14 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
 
 
 def _span(side: _Side, kind: str, units: list[Unit]) -> str:
-    """``2 paragraphs (1 to 2)``, ``1 item (i))``, ``no subparagraphs``."""
+    """``2 paragraphs, 1 to 2``, ``1 item, i)``, ``no subparagraphs``."""
     show = side.language.labels[kind].short
     numbers = [u.label.number for u in units if u.label]
     if not numbers:
         return f"no {kind}s"
     if len(numbers) == 1:
-        return f"1 {kind} ({show(numbers[0])})"
-    return f"{len(numbers)} {kind}s ({show(numbers[0])} to {show(numbers[-1])})"
+        return f"1 {kind}, {show(numbers[0])}"
+    return f"{len(numbers)} {kind}s, {show(numbers[0])} to {show(numbers[-1])}"
 
 
 def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
