@@ -38,6 +38,7 @@ class EditionContext(TypedDict):
     meta: Meta
     language: Language
     medium: str                       # "screen" or "print"
+    id_prefix: str                    # before every unit id: "" here, "en-" in bilingual editions
     language_line: str                # "English", empty in the original's edition
     original_name: str                # "Spanish", in the edition's language
     dates: str                        # "20-22 November 2002"
@@ -118,6 +119,7 @@ def _context(env: jinja2.Environment, doc: Document, languages: dict[str, Langua
         meta=doc.meta,
         language=language,
         medium=medium,
+        id_prefix="",
         language_line="" if doc.language == doc.meta.original else language.name,
         original_name=original.name_in(language),
         dates=format_date_range(doc.meta.start, doc.meta.end, language),
