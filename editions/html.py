@@ -85,15 +85,16 @@ def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Lan
     """The edition of ``doc`` as a complete HTML document."""
     try:
         template = env.get_template(TEMPLATE)
-        return template.render(_context(env, doc, languages, others, medium))
+        return template.render(edition_context(doc, languages, others, medium))
     except jinja2.TemplateSyntaxError as error:
         raise fail(f"templates/{error.name or TEMPLATE}", error.lineno, f"template error: {error.message}", EXIT_RENDER) from None
     except jinja2.TemplateError as error:
         raise EditionError([Problem(f"templates/{TEMPLATE}", 1, f"template error: {error}")], EXIT_RENDER) from None
 
 
-def _context(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
-             others: list[str], medium: str) -> EditionContext:
+def edition_context(doc: Document, languages: dict[str, Language],
+                    others: list[str], medium: str, id_prefix: str = "") -> EditionContext:
+    """What the templates need to render ``doc`` in its language."""
     language = languages[doc.language]
     numbered = doc.numbered()
 
@@ -111,7 +112,7 @@ def _context(env: jinja2.Environment, doc: Document, languages: dict[str, Langua
         number=lambda value: format_number(value, language.locale),
         date=lambda value: format_long_date(value, language.locale),
         ref_label=ref_label,
-        ref_href=lambda identity: f"#{identity}",
+        ref_href=lambda identity: f"#{id_prefix}{identity}",
     )
     original = languages[doc.meta.original]
     return EditionContext(
@@ -119,7 +120,7 @@ def _context(env: jinja2.Environment, doc: Document, languages: dict[str, Langua
         meta=doc.meta,
         language=language,
         medium=medium,
-        id_prefix="",
+        id_prefix=id_prefix,
         language_line="" if doc.language == doc.meta.original else language.name,
         original_name=original.name_in(language),
         dates=format_date_range(doc.meta.start, doc.meta.end, language),

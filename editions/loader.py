@@ -62,9 +62,14 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | Non
     if values.get("language") not in (None, code):
         reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
         values["language"] = code   # the folder decides; the mismatch is reported
+    columns = values.get("columns")
+    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type]
+        reader.problem(fields["columns"], "columns must name two different languages, first column first")
+        values.pop("columns")
     start, end = values.get("start"), values.get("end")
     if start and end and end < start:  # type: ignore[operator]
         reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
+    values = {key: value for key, value in values.items() if value is not None}
     required = [f.name for f in DOCUMENT if f.required and f.type != "blocks"]
     if any(values.get(name) in (None, ()) for name in required):
         return None

@@ -90,6 +90,7 @@ class Meta:
     distribution: str | None = None
     date: datetime.date | None = None
     subject: str | None = None
+    columns: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 

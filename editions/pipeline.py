@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import EXIT_BUSY, EXIT_RENDER, EditionError, Problem, fail
+from .bilingual import column_order, output_name, render_bilingual
 from .html import environment, render_html
 from .model import Document
 from .project import Project, Selection, gather
@@ -56,27 +57,44 @@ def build(options: BuildOptions) -> list[Output]:
 
 def render_all(project: Project, options: BuildOptions) -> list[Output]:
     """Every selected output, rendered in memory."""
-    editions = project.editions(options.selection)
     environments = {code: environment(project.root, language) for code, language in project.languages.items()}
     outputs: list[Output] = []
-    print_html: list[tuple[Document, str]] = []
-    for doc in editions:
+    pdfs: list[Output] = []      # print HTML, to become PDF
+    for doc in project.editions(options.selection):
         others = sorted(set(project.documents[doc.name]) - {doc.language})
         env = environments[doc.language]
+        base = f"{doc.language}/{doc.name}"
         if "html" in options.formats:
-            html = render_html(env, doc, project.languages, others, "screen")
-            outputs.append(Output(f"{doc.language}/{doc.name}.html", doc, html.encode()))
+            outputs.append(Output(f"{base}.html", doc, render_html(env, doc, project.languages, others, "screen").encode()))
         if "pdf" in options.formats:
-            print_html.append((doc, render_html(env, doc, project.languages, others, "print")))
-    outputs.extend(_render_pdfs(project.root, print_html, options.jobs))
+            pdfs.append(Output(f"{base}.pdf", doc, render_html(env, doc, project.languages, others, "print").encode()))
+    for docs in _bilingual_selection(project, options.selection):
+        base = output_name((docs[0].language, docs[1].language), docs[0].name)
+        if "html" in options.formats:
+            outputs.append(Output(f"{base}.html", docs[0], render_bilingual(environments, docs, project.languages, "screen").encode()))
+        if "pdf" in options.formats:
+            pdfs.append(Output(f"{base}.pdf", docs[0], render_bilingual(environments, docs, project.languages, "print").encode()))
+    outputs.extend(_render_pdfs(project.root, pdfs, options.jobs))
     return outputs
 
 
-def _render_pdfs(root: Path, editions: list[tuple[Document, str]], jobs: int) -> list[Output]:
-    if not editions:
+def _bilingual_selection(project: Project, selection: Selection) -> list[list[Document]]:
+    """The bilingual editions whose document and both languages are selected."""
+    chosen = []
+    for name, by_language in sorted(project.documents.items()):
+        if selection.documents and name not in selection.documents:
+            continue
+        for pair in column_order(by_language):
+            if not selection.languages or set(pair) <= selection.languages:
+                chosen.append([by_language[code] for code in pair])
+    return chosen
+
+
+def _render_pdfs(root: Path, pages: list[Output], jobs: int) -> list[Output]:
+    """PDFs of the print HTML in ``pages``, in worker processes when there are several."""
+    if not pages:
         return []
-    from . import pdf   # WeasyPrint is imported only when a PDF is rendered
-    tasks = [(html, str(root), f"{doc.meta.symbol}/{doc.language}", _epoch(doc)) for doc, html in editions]
+    tasks = [(page.data.decode(), str(root), f"{page.doc.meta.symbol}/{page.relative}", _epoch(page.doc)) for page in pages]
     workers = max(1, min(jobs, len(tasks)))
     if workers == 1:
         results = [_render_one(task) for task in tasks]
@@ -84,16 +102,16 @@ def _render_pdfs(root: Path, editions: list[tuple[Document, str]], jobs: int) ->
         with ProcessPoolExecutor(workers) as pool:
             results = list(pool.map(_render_one, tasks))
     problems = [
-        Problem(doc.where.path, 1, f"rendering the PDF failed: {message}")
-        for (doc, _), (_, messages) in zip(editions, results) for message in messages
+        Problem(page.doc.where.path, 1, f"rendering {page.relative} failed: {message}")
+        for page, (_, messages) in zip(pages, results) for message in messages
     ]
     if problems:
         raise EditionError(problems, EXIT_RENDER)
-    return [Output(f"{doc.language}/{doc.name}.pdf", doc, data) for (doc, _), (data, _) in zip(editions, results)]
+    return [Output(page.relative, page.doc, data) for page, (data, _) in zip(pages, results)]
 
 
 def _render_one(task: tuple[str, str, str, int]) -> tuple[bytes, tuple[str, ...]]:
-    from .pdf import RenderError, render_pdf
+    from .pdf import RenderError, render_pdf   # WeasyPrint is imported only when a PDF is rendered
     html, root, key, epoch = task
     try:
         return render_pdf(html, Path(root), key, epoch), ()

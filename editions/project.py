@@ -106,6 +106,10 @@ def _parity(root: Path, languages: dict[str, Language],
                 continue    # it exists but failed to load: already reported
             yield Problem(any_edition.where.path, 1,
                           f"document {name} has no edition in language '{code}': content/{code}/{name}.yaml is missing")
+        for code in any_edition.meta.columns:
+            if code not in by_language:
+                yield Problem(any_edition.where.path, any_edition.meta.lines.get("columns", 1),
+                              f"columns names '{code}', which has no edition of this document")
         original = by_language.get(any_edition.meta.original)
         if any_edition.meta.original not in languages:
             yield Problem(any_edition.where.path, any_edition.meta.lines.get("original", 1),

@@ -39,6 +39,7 @@ DOCUMENT = (
     Field("distribution", "text", required=False, doc="distribution line, if printed"),
     Field("date", "date", required=False, doc="date of issue; also the PDF's date"),
     Field("subject", "text", required=False, doc="subject for the PDF properties"),
+    Field("columns", "texts", required=False, doc="the bilingual edition's two languages, in column order"),
     Field("body", "blocks", doc="the units of the document"),
 )
 

@@ -1,0 +1,105 @@
+"""The bilingual edition: two languages side by side, aligned unit by unit.
+
+The numbering check has already proven that both languages have the same
+units in the same order, so the two bodies can be walked together. Each row
+holds one unit in each language: a numbered unit with the unnumbered blocks
+that lead its body (a paragraph's bullets and its lead-in text), or one
+unnumbered block that follows numbered siblings. Every numbered unit
+therefore starts a row, and starts on the same page in both columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from .errors import EXIT_RENDER, EditionError, Problem
+from .html import edition_context
+from .languages import Language
+from .model import Document, Unit
+
+FRAGMENT = "fragment.html"
+TEMPLATE = "bilingual.html"
+LAYOUTS = ("table", "grid", "pairs")
+LAYOUT = "table"   # chosen by measurement: docs/bilingual.md, bench/bilingual.py
+
+
+@dataclass(frozen=True)
+class Row:
+    """One unit in each language, with the leading blocks that share its row."""
+
+    units: tuple[Unit, ...]
+    leading: tuple[tuple[Unit, ...], ...]
+    level: int
+    indent: int
+
+
+def column_order(docs: dict[str, Document]) -> list[tuple[str, str]]:
+    """The bilingual editions of a document, as (first column, second column).
+
+    ``columns`` in the metadata fixes one pair and its order; otherwise the
+    original language comes first, paired with each other language.
+    """
+    any_doc = next(iter(docs.values()))
+    if any_doc.meta.columns:
+        first, second = any_doc.meta.columns
+        return [(first, second)]
+    original = any_doc.meta.original
+    return [(original, code) for code in sorted(docs) if code != original]
+
+
+def rows(docs: Sequence[Document]) -> list[Row]:
+    """The aligned rows of documents whose structures the check found identical."""
+    return list(_rows(tuple(doc.body for doc in docs), 2, 0))
+
+
+def _rows(siblings: tuple[Sequence[Unit], ...], level: int, indent: int) -> Iterator[Row]:
+    for group in zip(*siblings, strict=True):
+        first = group[0]
+        if first.label is None:
+            yield Row(group, (), level, indent)
+            continue
+        split = _leading_count(first.children)
+        yield Row(group, tuple(u.children[:split] for u in group), level, indent)
+        sectional = first.kind in ("section", "subsection")
+        yield from _rows(tuple(u.children[split:] for u in group),
+                         level + 1 if sectional else level, indent if sectional else indent + 1)
+
+
+def _leading_count(children: Sequence[Unit]) -> int:
+    for index, child in enumerate(children):
+        if child.label is not None:
+            return index
+    return len(children)
+
+
+def output_name(pair: tuple[str, str], name: str) -> str:
+    """``es-en/dsc-1``: the folder names the languages in column order."""
+    return f"{pair[0]}-{pair[1]}/{name}"
+
+
+def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Document],
+                     languages: dict[str, Language], medium: str, layout: str = LAYOUT) -> str:
+    """The bilingual edition of ``docs`` (one per column, in order) as HTML."""
+    contexts = [edition_context(doc, languages, [], medium, id_prefix=f"{doc.language}-") for doc in docs]
+    try:
+        fragments = [envs[doc.language].get_template(FRAGMENT) for doc in docs]
+        cells = [
+            tuple(_cell(fragment, context, row, column) for column, (fragment, context) in enumerate(zip(fragments, contexts)))
+            for row in rows(docs)
+        ]
+        mastheads = [envs[doc.language].get_template("masthead.html").make_module(dict(context)) for doc, context in zip(docs, contexts)]
+        page = envs[docs[0].language].get_template(TEMPLATE)
+        return page.render(columns=contexts, cells=cells, mastheads=mastheads, layout=layout, medium=medium)
+    except jinja2.TemplateSyntaxError as error:
+        raise EditionError([Problem(f"templates/{error.name}", error.lineno, f"template error: {error.message}")], EXIT_RENDER) from None
+    except jinja2.TemplateError as error:
+        raise EditionError([Problem(f"templates/{TEMPLATE}", 1, f"template error: {error}")], EXIT_RENDER) from None
+
+
+def _cell(fragment: jinja2.Template, context: dict, row: Row, column: int) -> Markup:  # type: ignore[type-arg]
+    return Markup(fragment.render(context, unit=row.units[column], leading=row.leading[column] if row.leading else (),
+                                  level=row.level, indent=row.indent))

@@ -1,0 +1,407 @@
+"""Property-based tests: random valid documents pass, every structural slip is caught,
+and no input, however broken, makes the loader fail with anything but EditionError.
+
+The documents are trees of ``Block``s drawn by hypothesis and written as YAML
+twice, once in English (``(a)``, ``(i)``) and once in Spanish (``a)``, ``i)``),
+into a copy of the sample project; ``gather`` is the judge.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from conftest import make_project
+from editions.errors import EXIT_CONTENT, EditionError, Problem
+from editions.languages import Language, load_language
+from editions.loader import read_document
+from editions.numerals import format_numeral
+from editions.project import Selection, gather
+from editions.yamlsource import read_yaml
+
+EN = "content/en/sample.yaml"
+ES = "content/es/sample.yaml"
+NUMBERED = ("section", "subsection", "paragraph", "subparagraph", "item")
+STYLES = {"section": "upper-roman", "subsection": "upper-alpha", "paragraph": "arabic",
+          "subparagraph": "lower-alpha", "item": "lower-roman"}
+LABELS = {
+    "en": {"section": "{}.", "subsection": "{}.", "paragraph": "{}.", "subparagraph": "({})", "item": "({})"},
+    "es": {"section": "{}.", "subsection": "{}.", "paragraph": "{}.", "subparagraph": "{})", "item": "{})"},
+}
+META = {
+    "en": {"language": "en", "kind": "Information note", "title": "Random report",
+           "organizations": ["Economic Commission for Latin America and the Caribbean (ECLAC)"],
+           "conference": "Seminar on random editions", "venue": "Santiago, Chile"},
+    "es": {"language": "es", "kind": "Nota informativa", "title": "Informe aleatorio",
+           "organizations": ["Comisión Económica para América Latina y el Caribe (CEPAL)"],
+           "conference": "Seminario sobre ediciones aleatorias", "venue": "Santiago de Chile"},
+}
+PROBLEM_LINE = re.compile(r"[^\n:]+:[1-9][0-9]*: [^\n]+")
+SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+
+
+# --- the document model of these tests -----------------------------------------------------
+
+@dataclass
+class Block:
+    """A block of a random document; ``number`` is 0 for unnumbered blocks."""
+
+    kind: str
+    number: int = 0
+    text: str = ""
+    bullets: list[str] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
+
+    def signature(self) -> tuple[str, int]:
+        return (self.kind, self.number)
+
+
+def walk(blocks: list[Block]) -> Iterator[tuple[list[Block], int, Block]]:
+    """Every block with the list that holds it and its index there."""
+    for index, block in enumerate(blocks):
+        yield blocks, index, block
+        yield from walk(block.children)
+
+
+def renumber(blocks: list[Block]) -> list[Block]:
+    """Number every kind 1, 2, 3... under each parent, in order."""
+    counters: dict[str, int] = {}
+    for block in blocks:
+        if block.kind in NUMBERED:
+            counters[block.kind] = counters.get(block.kind, 0) + 1
+            block.number = counters[block.kind]
+    return blocks
+
+
+def identities(blocks: list[Block], parent: str = "") -> Iterator[str]:
+    for block in blocks:
+        if block.kind in NUMBERED:
+            identity = f"{parent}.{format_numeral(STYLES[block.kind], block.number)}".lstrip(".")
+            yield identity
+            yield from identities(block.children, identity)
+        else:
+            yield from identities(block.children, parent)
+
+
+def label(kind: str, number: int, code: str, stop: bool) -> str:
+    printed = LABELS[code][kind].format(format_numeral(STYLES[kind], number))
+    return printed if stop else printed.removesuffix(".")
+
+
+def as_yaml_data(blocks: list[Block], code: str) -> list[dict[str, object]]:
+    """The body as the content format writes it; fresh objects, so no YAML aliases."""
+    out: list[dict[str, object]] = []
+    for block in blocks:
+        if block.kind in NUMBERED:
+            stop = block.number % 2 == 0     # the closing full stop may be left out
+            written: dict[str, object] = {block.kind: label(block.kind, block.number, code, stop)}
+            if block.kind == "paragraph" and not stop:
+                written[block.kind] = block.number      # a plain YAML integer: paragraph: 3
+            written["title" if block.kind in ("section", "subsection") else "text"] = f"{code.upper()} {block.text}"
+            if block.children:
+                written["body"] = as_yaml_data(block.children, code)
+        elif block.kind == "bullets":
+            written = {"bullets": [f"{code} {b}" for b in block.bullets]}
+        else:
+            written = {block.kind: f"{code.upper()} {block.text}"}
+        out.append(written)
+    return out
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def document_yaml(blocks: list[Block], code: str) -> str:
+    data: dict[str, object] = {
+        "symbol": "RND/1", "language": code, "original": "en",
+        **copy.deepcopy(META[code]),
+        "start": datetime.date(2025, 11, 30), "end": datetime.date(2025, 12, 2),
+        "date": datetime.date(2025, 12, 15),
+        "body": as_yaml_data(blocks, code),
+    }
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=72)
+
+
+# --- strategies ------------------------------------------------------------------------------
+
+WORDS = st.text(st.characters(categories=["L", "N"], exclude_characters="\x85"), min_size=1, max_size=8)
+MARKUP = st.one_of(
+    WORDS,
+    WORDS.map(lambda w: f"*{w}*"),
+    WORDS.map(lambda w: f'"{w}"'),
+    st.integers(0, 10**7).map(lambda n: f"{{number:{n}}}"),
+    st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)).map(lambda d: f"{{date:{d.isoformat()}}}"),
+    st.sampled_from(["&", "<b>", "a: b", "# not a comment", "- dash", "'", "\\*", "\\{", ":", "%", "@", "!"]),
+)
+TEXTS = st.lists(MARKUP, min_size=1, max_size=5).map(lambda words: "word " + " ".join(words))
+
+
+@st.composite
+def bodies(draw: st.DrawFn, rank: int = -1, depth: int = 0) -> list[Block]:
+    """A non-empty list of blocks under a parent of the given rank (-1: the document).
+
+    A numbered unit holds numbered units of lower ranks only (a section may hold
+    paragraphs directly), and unnumbered blocks anywhere.
+    """
+    kinds = [*NUMBERED[rank + 1:], "text", "heading", "bullets"]
+    count = draw(st.integers(1, 4 if depth == 0 else 3))
+    blocks = []
+    for _ in range(count):
+        kind = draw(st.sampled_from(kinds))
+        block = Block(kind, text=draw(TEXTS))
+        if kind == "bullets":
+            block.bullets = draw(st.lists(TEXTS, min_size=1, max_size=3))
+        elif kind in NUMBERED and NUMBERED.index(kind) < len(NUMBERED) - 1 and depth < 3 and draw(st.booleans()):
+            block.children = draw(bodies(NUMBERED.index(kind), depth + 1))
+        elif kind == "item" and depth < 4 and draw(st.integers(0, 3)) == 0:
+            block.children = draw(bodies(NUMBERED.index(kind), depth + 1))   # unnumbered blocks only
+        blocks.append(block)
+    return renumber(blocks)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> list[Block]:
+    """A random body, with cross-references to some of its own numbered units."""
+    blocks = draw(bodies())
+    targets = list(identities(blocks))
+    holders = [b for _, _, b in walk(blocks) if b.kind != "bullets"]
+    if targets:
+        for holder in draw(st.lists(st.sampled_from(holders), max_size=2)):
+            holder.text += f" see {{ref:{draw(st.sampled_from(targets))}}}"
+    return blocks
+
+
+# --- the project these tests write into ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_project(tmp_path_factory.mktemp("properties") / "project")
+
+
+@pytest.fixture(scope="module")
+def english(project: Path) -> Language:
+    return load_language(project / "content" / "en", "content/en")
+
+
+def write(project: Path, en: list[Block], es: list[Block]) -> None:
+    (project / EN).write_text(document_yaml(en, "en"), encoding="utf-8")
+    (project / ES).write_text(document_yaml(es, "es"), encoding="utf-8")
+
+
+def assert_well_reported(problems: tuple[Problem, ...] | list[Problem], paths: tuple[str, ...] = (EN, ES)) -> None:
+    """Every problem names one of the content files, a line from 1, and prints on one line."""
+    assert problems
+    for problem in problems:
+        assert problem.path in paths, problem
+        assert isinstance(problem.line, int) and problem.line >= 1, problem
+        assert problem.message.strip(), problem
+        assert PROBLEM_LINE.fullmatch(str(problem)), repr(str(problem))
+
+
+# --- a. random valid documents pass --------------------------------------------------------
+
+@settings(max_examples=60, **SETTINGS)
+@given(blocks=documents())
+def test_random_valid_documents_pass(project: Path, blocks: list[Block]) -> None:
+    write(project, blocks, copy.deepcopy(blocks))
+    try:
+        built = gather(project, Selection())
+    except EditionError as error:
+        pytest.fail(f"a valid pair was refused:\n{error}\n--- en:\n{(project / EN).read_text()}\n--- es:\n{(project / ES).read_text()}")
+    assert sorted(built.documents["sample"]) == ["en", "es"]
+    en, es = built.documents["sample"]["en"], built.documents["sample"]["es"]
+    assert list(en.numbered()) == list(es.numbered()) == list(identities(blocks))
+
+
+# --- b. every structural mutation of the Spanish file is reported -------------------------
+
+MUTATIONS = ("drop", "duplicate", "swap", "relabel", "move", "drop-unnumbered", "drop-bullet")
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[list[Block], list[Block], str]:
+    """A valid body, and a copy with one structural change; the name of the change."""
+    original = draw(documents())
+    es = copy.deepcopy(original)
+    everything = list(walk(es))
+    numbered = [(siblings, i, b) for siblings, i, b in everything if b.kind in NUMBERED]
+    possible = [m for m in MUTATIONS if _possible(m, everything, numbered, es)]
+    mutation = draw(st.sampled_from(possible))
+    if mutation == "drop":
+        siblings, index, _ = draw(st.sampled_from(numbered))
+        del siblings[index]
+    elif mutation == "duplicate":
+        siblings, index, block = draw(st.sampled_from(numbered))
+        siblings.insert(draw(st.integers(0, len(siblings))), copy.deepcopy(block))
+    elif mutation == "swap":
+        siblings = draw(st.sampled_from(_with_two_numbered(es)))
+        indices = [i for i, b in enumerate(siblings) if b.kind in NUMBERED]
+        i, j = draw(st.lists(st.sampled_from(indices), min_size=2, max_size=2, unique=True))
+        assert siblings[i].signature() != siblings[j].signature()
+        siblings[i], siblings[j] = siblings[j], siblings[i]
+    elif mutation == "relabel":
+        _, _, block = draw(st.sampled_from(numbered))
+        block.number = draw(st.integers(1, block.number + 3).filter(lambda n: n != block.number))
+    elif mutation == "move":
+        siblings, index, block = draw(st.sampled_from(numbered))
+        targets = _move_targets(es, siblings, block)
+        target = draw(st.sampled_from(targets))
+        del siblings[index]
+        target.insert(draw(st.integers(0, len(target))), block)
+    elif mutation == "drop-unnumbered":
+        siblings, index, _ = draw(st.sampled_from([e for e in everything if e[2].kind not in NUMBERED]))
+        del siblings[index]
+    else:
+        block = draw(st.sampled_from([b for _, _, b in everything if len(b.bullets) >= 2]))
+        del block.bullets[draw(st.integers(0, len(block.bullets) - 1))]
+    # Every mutation above changes the tree; say so, in terms of structure alone.
+    assert _shape(es) != _shape(original), mutation
+    return original, es, mutation
+
+
+def _shape(blocks: list[Block]) -> list[object]:
+    return [(b.kind, b.number, len(b.bullets), _shape(b.children)) for b in blocks]
+
+
+def _possible(mutation: str, everything: list, numbered: list, es: list[Block]) -> bool:
+    if mutation in ("drop", "duplicate", "relabel"):
+        return bool(numbered)
+    if mutation == "swap":
+        return bool(_with_two_numbered(es))
+    if mutation == "move":
+        return any(_move_targets(es, siblings, block) for siblings, _, block in numbered)
+    if mutation == "drop-unnumbered":
+        return any(b.kind not in NUMBERED for _, _, b in everything)
+    return any(len(b.bullets) >= 2 for _, _, b in everything)
+
+
+def _with_two_numbered(es: list[Block]) -> list[list[Block]]:
+    lists = [es] + [b.children for _, _, b in walk(es)]
+    return [s for s in lists if sum(b.kind in NUMBERED for b in s) >= 2]
+
+
+def _move_targets(es: list[Block], siblings: list[Block], block: Block) -> list[list[Block]]:
+    """Child lists of other parents (the document or a numbered unit), not inside ``block``."""
+    inside = {id(b.children) for _, _, b in walk([block])}
+    lists = [es] + [b.children for _, _, b in walk(es) if b.kind in NUMBERED and b is not block]
+    # A parent with no children yet gets its first one; the list object is the parent's own.
+    return [s for s in lists if s is not siblings and id(s) not in inside]
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(case=mutated())
+def test_every_structural_mutation_is_reported(project: Path, case: tuple[list[Block], list[Block], str]) -> None:
+    original, changed, mutation = case
+    write(project, original, changed)
+    with pytest.raises(EditionError) as caught:
+        gather(project, Selection())
+    error = caught.value
+    assert error.status == EXIT_CONTENT, (mutation, str(error))
+    assert_well_reported(error.problems)
+    assert any(p.path in (EN, ES) and p.line >= 1 for p in error.problems)
+
+
+# --- c. no input makes the loader fail with anything but EditionError -----------------------
+
+SAMPLE_TEXT = (Path(__file__).parent / "sample" / "content" / "en" / "sample.yaml").read_text(encoding="utf-8")
+SAMPLE_ES_TEXT = (Path(__file__).parent / "sample" / "content" / "es" / "sample.yaml").read_text(encoding="utf-8")
+# Characters PyYAML refuses in a stream (controls other than tab and line ends, and so on).
+NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+TOKENS = st.sampled_from([
+    ":", ": ", "- ", "\n", "\r\n", "  ", "    ", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!!python/object:os.system ",
+    "'", '"', "#", "?", "| ", ">-", "*", "{ref:", "{ref:I}", "{number:1}", "{date:2025-02-30}", "\\", "~", "null", "yes",
+    "section: I", "paragraph: 3", "item: (iv)", "subparagraph: (aa)", "body:", "text:", "\ufeff", "%YAML 1.1\n", "---\n", "...\n",
+])
+
+
+@st.composite
+def damaged_samples(draw: st.DrawFn) -> str:
+    """The sample English file with a few random edits: YAML-ish noise where it hurts."""
+    text = SAMPLE_TEXT
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(("insert", "delete", "replace", "truncate")))
+        if action == "truncate":
+            text = text[:at]
+        else:
+            span = draw(st.integers(1, 12)) if action != "insert" else 0
+            text = text[:at] + ("" if action == "delete" else draw(TOKENS | st.text(max_size=3))) + text[at + span:]
+    return text
+
+
+def load_en(project: Path, english: Language, data: bytes) -> None:
+    """Feed ``data`` as the English file to the loader and to gather; only EditionError may come out."""
+    (project / EN).write_bytes(data)
+    (project / ES).write_text(SAMPLE_ES_TEXT, encoding="utf-8")
+    _, problems = read_document(project / EN, EN, english)
+    if problems:
+        assert_well_reported(problems, (EN,))
+    try:
+        gather(project, Selection())
+    except EditionError as error:
+        assert error.status == EXIT_CONTENT
+        assert_well_reported(error.problems)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(text=st.one_of(damaged_samples(), st.text(max_size=300)).map(lambda t: NON_PRINTABLE.sub("?", t)))
+def test_printable_text_never_crashes_the_loader(project: Path, english: Language, text: str) -> None:
+    load_en(project, english, text.encode("utf-8"))
+
+
+@pytest.mark.xfail(strict=True, raises=yaml.reader.ReaderError,
+                   reason="bug: a control character (e.g. U+0001) in a content file raises yaml.reader.ReaderError, "
+                          "because yaml.SafeLoader(text) is built outside the try block in yamlsource.read_yaml")
+@settings(max_examples=200, **SETTINGS)
+@given(data=st.one_of(st.binary(max_size=300), damaged_samples().map(str.encode)))
+@example(data=b"a: \x01\n")
+def test_random_bytes_never_crash_the_loader(project: Path, english: Language, data: bytes) -> None:
+    load_en(project, english, data)
+
+
+# Inputs that crashed the loader, kept as regression tests (see the report to the lead).
+
+@pytest.mark.xfail(strict=True, raises=yaml.reader.ReaderError,
+                   reason="bug: yaml.SafeLoader(text) raises ReaderError for non-printable characters, outside the try in read_yaml")
+@pytest.mark.parametrize("data", [b"a: \x01\n", b"symbol: a\x00b\n", b"title: x\x7f\n"], ids=["soh", "nul", "del"])
+def test_control_characters_are_reported(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "sample.yaml"
+    path.write_bytes(data)
+    with pytest.raises(EditionError) as caught:
+        read_yaml(path, EN)
+    assert_well_reported(caught.value.problems, (EN,))
+
+
+@pytest.mark.xfail(strict=True, raises=RecursionError,
+                   reason="bug: PyYAML composes nodes recursively; about 500 nested flow or block sequences "
+                          "(a few kilobytes) raise RecursionError in read_yaml")
+@pytest.mark.parametrize("data", [b"[" * 1000 + b"]" * 1000, b"- " * 1000 + b"x\n"], ids=["flow", "block"])
+def test_deep_nesting_is_reported(tmp_path: Path, english: Language, data: bytes) -> None:
+    path = tmp_path / "sample.yaml"
+    path.write_bytes(data)
+    _, problems = read_document(path, EN, english)    # a list, not a document: refused, somehow
+    assert_well_reported(problems, (EN,))
+
+
+@pytest.mark.xfail(strict=True, raises=RecursionError,
+                   reason="bug: inline._parse recurses once per nested * or \" marker; 1000 alternating markers "
+                          "raise RecursionError instead of InlineError")
+def test_deeply_nested_inline_markup_is_reported(project: Path, english: Language) -> None:
+    text = '*"' * 500 + '"*' * 500
+    path = project / EN
+    path.write_text(SAMPLE_TEXT.replace("A paragraph with <b>markup</b> & an ampersand, shown as text.", f"'{text}'"),
+                    encoding="utf-8")
+    _, problems = read_document(path, EN, english)    # accepted or refused, but no crash
+    if problems:
+        assert_well_reported(problems, (EN,))
