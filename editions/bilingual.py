@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .errors import EXIT_RENDER, EditionError, Problem
 from .html import edition_context
+from .inline import plain_text
 from .languages import Language
 from .model import Document, Unit
 
@@ -25,6 +26,11 @@ FRAGMENT = "fragment.html"
 TEMPLATE = "bilingual.html"
 LAYOUTS = ("table", "grid", "pairs")
 LAYOUT = "table"   # chosen by measurement: docs/bilingual.md, bench/bilingual.py
+# A row with a cell shorter than this (characters) is never split
+# across pages, nor is a row that opens with a heading: otherwise the two
+# columns could start on different pages, one pushed by its orphans or by a
+# heading kept with its text. Longer rows may break, both columns continuing.
+KEEP_BELOW = 700
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,15 @@ class Row:
     leading: tuple[tuple[Unit, ...], ...]
     level: int
     indent: int
+
+    @property
+    def keep(self) -> bool:
+        """Whether the row must start and end on one page."""
+        first = self.units[0]
+        if first.kind in ("section", "subsection", "heading"):
+            return True
+        lengths = [_length((unit, *leading)) for unit, leading in zip(self.units, self.leading or [()] * len(self.units))]
+        return min(lengths) < KEEP_BELOW
 
 
 def column_order(docs: dict[str, Document]) -> list[tuple[str, str]]:
@@ -69,6 +84,10 @@ def _rows(siblings: tuple[Sequence[Unit], ...], level: int, indent: int) -> Iter
                          level + 1 if sectional else level, indent if sectional else indent + 1)
 
 
+def _length(units: Sequence[Unit]) -> int:
+    return sum(len(plain_text(u.title + u.text)) + _length(u.children) for u in units)
+
+
 def _leading_count(children: Sequence[Unit]) -> int:
     for index, child in enumerate(children):
         if child.label is not None:
@@ -88,7 +107,7 @@ def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Documen
     try:
         fragments = [envs[doc.language].get_template(FRAGMENT) for doc in docs]
         cells = [
-            tuple(_cell(fragment, context, row, column) for column, (fragment, context) in enumerate(zip(fragments, contexts)))
+            (row.keep, tuple(_cell(fragment, context, row, column) for column, (fragment, context) in enumerate(zip(fragments, contexts))))
             for row in rows(docs)
         ]
         mastheads = [envs[doc.language].get_template("masthead.html").make_module(dict(context)) for doc, context in zip(docs, contexts)]

@@ -32,6 +32,8 @@ FIELD = re.compile(r"\{([a-z]+):([^{}]*)\}")
 IDENTITY = re.compile(r"[A-Za-z0-9]+(\.[A-Za-z0-9]+)*")
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 DELIMITERS = {"*": "emphasis", '"': "quote"}
+MAX_NESTING = 8
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class InlineError(ValueError):
@@ -40,11 +42,13 @@ class InlineError(ValueError):
 
 def parse(text: str) -> tuple[Inline, ...]:
     """Parse ``text``; InlineError for unclosed markers or unknown fields."""
-    runs, end = _parse(text, 0, None)
+    runs, end = _parse(text, 0, None, 0)
     return runs
 
 
-def _parse(text: str, start: int, closing: str | None) -> tuple[tuple[Inline, ...], int]:
+def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tuple[Inline, ...], int]:
+    if depth > MAX_NESTING:
+        raise InlineError(f"emphasis and quotations are nested more than {MAX_NESTING} deep")
     runs: list[Inline] = []
     plain: list[str] = []
     i = start
@@ -57,7 +61,7 @@ def _parse(text: str, start: int, closing: str | None) -> tuple[tuple[Inline, ..
             return _flush(runs, plain), i + 1
         elif char in DELIMITERS and char not in _open_stack(closing):
             _flush(runs, plain)
-            children, i = _parse(text, i + 1, char)
+            children, i = _parse(text, i + 1, char, depth + 1)
             runs.append(Inline(DELIMITERS[char], children=children))
         elif char == "{":
             _flush(runs, plain)
@@ -99,11 +103,13 @@ def _field(text: str, start: int) -> tuple[Inline, int]:
 
 
 def _is_date(value: str) -> bool:
+    if not ISO_DATE.fullmatch(value):
+        return False
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
         return False
-    return len(value) == 10
+    return True
 
 
 def _excerpt(text: str, at: int) -> str:

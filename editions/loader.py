@@ -137,13 +137,16 @@ class _Body:
 
     def label(self, node: yaml.Node, kind: str, parent: str) -> Label:
         """The label's number; on a malformed label, report it and assume the next number."""
-        written = self.reader.text(node, f"the label of a {kind}") or "?"
+        written = self.reader.text(node, f"the label of a {kind}")
         guess = self.previous.get((parent, kind), 0) + 1
         try:
+            if written is None:
+                raise NumeralError("")
             number = self.language.labels[kind].parse(written)
         except NumeralError as error:
-            self.reader.problem(node, f"{kind} label '{written}' {_reason(error)}")
-            label = Label(kind, guess, written, valid=False)
+            if written is not None:   # else already reported as not text
+                self.reader.problem(node, f"{kind} label '{written}' {_reason(error)}")
+            label = Label(kind, guess, written or "?", valid=False)
         else:
             label = Label(kind, number, written)
         self.previous[(parent, kind)] = label.number

@@ -96,13 +96,20 @@ def _sequence(units: list[Unit], parent: str, show: Callable[[int], str]) -> Ite
         elif number > expected and expected == 1:
             yield _at(unit, f"{describe(unit)} is the first {unit.kind} of {parent}: numbering starts at {show(1)}")
         elif number > expected:
-            missing = [show(n) for n in range(expected, number)]
-            verb = "is" if len(missing) == 1 else "are"
-            yield _at(unit, f"{describe(unit)} follows {describe(units[index - 1])}: {unit.kind} {', '.join(missing)} {verb} missing")
+            yield _at(unit, f"{describe(unit)} follows {describe(units[index - 1])}: {_missing(unit.kind, expected, number, show)}")
         elif number < expected:
             yield _at(unit, f"{describe(unit)} comes after {show(expected - 1)} in {parent}: out of order")
         first_line.setdefault(number, unit.where.line)
         expected = max(expected, number + 1)
+
+
+def _missing(kind: str, first: int, after: int, show: Callable[[int], str]) -> str:
+    """``paragraph 5 is missing``, ``items ii), iii) are missing``, ``paragraphs 5 to 40 are missing``."""
+    if after - first == 1:
+        return f"{kind} {show(first)} is missing"
+    if after - first <= 4:
+        return f"{kind}s {', '.join(show(n) for n in range(first, after))} are missing"
+    return f"{kind}s {show(first)} to {show(after - 1)} are missing"
 
 
 @dataclass(frozen=True)
@@ -160,10 +167,9 @@ Parent = tuple[object, Sequence[Unit], str]
 def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loose]) -> Iterator[Problem]:
     """Compare the children of two matched parents, then their matched children."""
     quiet = id(a[0]) in theirs.troubled or id(b[0]) in mine.troubled
-    matcher = SequenceMatcher(None, [_signature(u) for u in a[1]], [_signature(u) for u in b[1]], autojunk=False)
     extra_a: list[Unit] = []
     extra_b: list[Unit] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes([_signature(u) for u in a[1]], [_signature(u) for u in b[1]]):
         if tag == "equal" and quiet:
             continue
         if tag == "equal":
@@ -197,6 +203,28 @@ def _blocks(count: int) -> str:
 
 def _where(side: _Side, parent: Parent) -> Location:
     return parent[0].where if isinstance(parent[0], Unit) else side.doc.where
+
+
+def _opcodes(ours: list[tuple[str, int]], yours: list[tuple[str, int]]) -> Iterator[tuple[str, int, int, int, int]]:
+    """Difflib's opcodes, with the common head and tail matched first.
+
+    SequenceMatcher is quadratic on long runs of equal signatures (thousands of
+    unnumbered text blocks); editions differ in a few places, so trimming
+    what is equal at both ends leaves it only the small middle.
+    """
+    head = 0
+    while head < min(len(ours), len(yours)) and ours[head] == yours[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(ours), len(yours)) - head and ours[-1 - tail] == yours[-1 - tail]:
+        tail += 1
+    if head:
+        yield ("equal", 0, head, 0, head)
+    middle = SequenceMatcher(None, ours[head:len(ours) - tail], yours[head:len(yours) - tail], autojunk=False)
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        yield (tag, i1 + head, i2 + head, j1 + head, j2 + head)
+    if tail:
+        yield ("equal", len(ours) - tail, len(ours), len(yours) - tail, len(yours))
 
 
 def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,

@@ -21,6 +21,7 @@ ROMAN_VALUES = (
 )
 STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
 MAX_NUMBER = 3999
+MAX_LETTERS = 4      # zzzz is 104: no list of subparagraphs goes further
 
 
 class NumeralError(ValueError):
@@ -87,7 +88,7 @@ def _parse_letters(style: str, text: str) -> int | None:
         return None
     if style.endswith("roman"):
         return _roman_value(text)
-    if len(set(text)) != 1:
+    if len(set(text)) != 1 or len(text) > MAX_LETTERS:
         return None
     return (len(text) - 1) * 26 + ord(text[0]) - ord("a") + 1
 

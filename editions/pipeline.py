@@ -125,6 +125,14 @@ def _epoch(doc: Document) -> int:
     return calendar.timegm(datetime.datetime(day.year, day.month, day.day).timetuple())
 
 
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 @contextmanager
 def _lock(output: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one refuses at once."""
@@ -139,6 +147,8 @@ def _lock(output: Path) -> Iterator[None]:
 
 def _write(outputs: list[Output], output: Path) -> None:
     """Write to temporary files in the output folder, then move each into place."""
+    for stale in output.glob(".staging-*"):     # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
         for item in outputs:
@@ -151,5 +161,7 @@ def _write(outputs: list[Output], output: Path) -> None:
             final = output / item.relative
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / item.relative, final)
+        for folder in {(output / item.relative).parent for item in outputs} | {output}:
+            _fsync_folder(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -54,6 +54,9 @@ def gather(root: Path, selection: Selection = Selection()) -> Project:
         for path in sorted((content / code).glob("*.yaml")):
             if path.name == SETTINGS_FILE or (selection.documents and path.stem not in selection.documents):
                 continue
+            if not path.resolve().is_relative_to(root.resolve()):
+                problems.append(Problem(_shown(root, path), 1, "a symbolic link to a file outside the project is not read"))
+                continue
             doc, found = read_document(path, _shown(root, path), language)
             problems.extend(found)
             if doc is None:

@@ -95,7 +95,7 @@ class Reader:
 
     def text(self, node: yaml.Node, what: str) -> str | None:
         value = scalar_text(node)
-        if value is None or node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int"):
+        if value is None:
             self.problem(node, f"{what} must be text")
             return None
         if not value.strip():

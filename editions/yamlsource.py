@@ -42,14 +42,15 @@ class Source:
 def read_yaml(path: Path, shown: str) -> Source:
     """Compose ``path``; raise EditionError with every problem of its syntax."""
     text = _read_text(path, shown)
+    _refuse_aliases(shown, text)
     loader = SafeLoader(text)
     try:
-        _refuse_aliases(shown, text)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(shown, text, error) from None
     except yaml.YAMLError as error:
-        raise fail(shown, 1, f"not valid YAML: {error}") from None
+        first = str(error).splitlines()[0] if str(error) else "syntax error"
+        raise fail(shown, 1, f"not valid YAML: {first}") from None
     finally:
         loader.dispose()
     if root is None:
@@ -60,7 +61,12 @@ def read_yaml(path: Path, shown: str) -> Source:
     return Source(shown, root)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
 def _read_text(path: Path, shown: str) -> str:
+    if not path.is_file():
+        raise fail(shown, 1, "not a regular file: content files must be plain files")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -75,6 +81,10 @@ def _read_text(path: Path, shown: str) -> str:
         raise fail(shown, line, f"not UTF-8: byte 0x{data[error.start]:02x} cannot be decoded") from None
     if not text.strip():
         raise fail(shown, 1, "the file is empty")
+    control = CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise fail(shown, line, f"control character U+{ord(control.group()):04X} is not allowed in content files")
     return text
 
 
@@ -112,7 +122,13 @@ def _unclosed_quote(text: str, until: int) -> int | None:
 
 def _refuse_aliases(shown: str, text: str) -> None:
     """Aliases are refused before anything is composed: no expansion bomb can start."""
-    aliases = [event for event in yaml.parse(text, Loader=SafeLoader) if isinstance(event, yaml.AliasEvent)]
+    try:
+        aliases = [event for event in yaml.parse(text, Loader=SafeLoader) if isinstance(event, yaml.AliasEvent)]
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(shown, text, error) from None
+    except yaml.YAMLError as error:
+        first = str(error).splitlines()[0] if str(error) else "syntax error"
+        raise fail(shown, 1, f"not valid YAML: {first}") from None
     if aliases:
         more = f" ({len(aliases)} found)" if len(aliases) > 1 else ""
         raise fail(shown, int(aliases[0].start_mark.line) + 1, f"YAML aliases (*name) are not allowed in content files{more}")
@@ -147,7 +163,7 @@ def _duplicate_keys(shown: str, node: yaml.MappingNode) -> Iterator[Problem]:
 
 
 def scalar_text(node: yaml.Node) -> str | None:
-    """The text of a scalar node (numbers included, as written), else None."""
+    """The text of a scalar node exactly as written (``2.``, ``No``, ``2002``), else None."""
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
         return str(node.value)
     return None

@@ -1,0 +1,198 @@
+"""Nothing lost: a build killed at any moment leaves every output old or new, never partial,
+and two builds of one output folder never interleave.
+
+A build renders everything in memory, writes it under ``output/.staging-*``
+and moves each file into place with an atomic rename (editions/pipeline.py).
+After a SIGKILL the staging folder may remain; it must never show up as an
+output under ``output/<lang>/``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, make_project
+
+BUILD = [sys.executable, str(ROOT / "build.py")]
+OLD_TEXT = "text: La capacitación."
+NEW_TEXT = "text: La capacitación continua de jueces, fiscales y policías."
+# Kill points: fractions of the time a whole build takes on this machine (while it
+# renders), and delays after its staging folder appears (while it writes and renames).
+FRACTIONS = (0.1, 0.6)
+WRITING = (0.0, 0.002, 0.005, 0.01, 0.05)
+
+
+def build_command(project: Path) -> list[str]:
+    return [*BUILD, "--root", str(project), "--format", "html", "--format", "pdf", "--jobs", "1"]
+
+
+def outputs(project: Path) -> dict[str, bytes]:
+    """Every visible output file (not the lock, not staging folders) and its bytes."""
+    folder = project / "output"
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".build.lock"
+        and not path.relative_to(folder).parts[0].startswith(".staging-")
+    }
+
+
+def stray_files(project: Path) -> list[str]:
+    """Anything under the output folder that is neither an output, the lock, nor a staging folder."""
+    folder = project / "output"
+    return sorted(
+        path.relative_to(folder).as_posix() for path in folder.rglob("*")
+        if path.is_file() and path.name != ".build.lock"
+        and not path.relative_to(folder).parts[0].startswith(".staging-")
+        and (path.name.startswith(".") or path.suffix not in (".html", ".pdf"))
+    )
+
+
+def edit_spanish(project: Path) -> None:
+    target = project / "content" / "es" / "sample.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert text.count(OLD_TEXT) == 1
+    target.write_text(text.replace(OLD_TEXT, NEW_TEXT), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Editions:
+    project: Path          # built with the old content; its content is then edited
+    old: dict[str, bytes]
+    new: dict[str, bytes]  # from a separate clean build of the edited content
+    seconds: float         # how long a whole build takes here
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> Editions:
+    base = tmp_path_factory.mktemp("interrupted")
+    project = make_project(base / "project")
+    run = subprocess.run(build_command(project), capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    old = outputs(project)
+    clean = make_project(base / "clean")
+    edit_spanish(clean)
+    started = time.monotonic()
+    run = subprocess.run(build_command(clean), capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    assert run.returncode == 0, run.stderr
+    new = outputs(clean)
+    assert sorted(old) == sorted(new)
+    assert {"en/sample.html", "en/sample.pdf", "es/sample.html", "es/sample.pdf"} <= set(old)
+    assert old["es/sample.html"] != new["es/sample.html"] and old["es/sample.pdf"] != new["es/sample.pdf"]
+    edit_spanish(project)
+    return Editions(project, old, new, seconds)
+
+
+def restore(project: Path, files: dict[str, bytes]) -> None:
+    for relative, data in files.items():
+        (project / "output" / relative).write_bytes(data)
+
+
+def assert_old_or_new(editions: Editions) -> dict[str, str]:
+    """Every output is the old or the new complete file; which one, by name."""
+    found = outputs(editions.project)
+    assert sorted(found) == sorted(editions.old), "an output went missing or a stray one appeared"
+    assert stray_files(editions.project) == []
+    state = {}
+    for relative, data in found.items():
+        if data == editions.new[relative]:
+            state[relative] = "new"
+        elif data == editions.old[relative]:
+            state[relative] = "old"
+        else:
+            pytest.fail(f"output/{relative} is neither the old nor the new file: {len(data)} bytes, "
+                        f"old {len(editions.old[relative])}, new {len(editions.new[relative])}")
+    return state
+
+
+def staging_appears(project: Path, process: subprocess.Popen[bytes]) -> bool:
+    """Wait until the build creates its staging folder (True) or ends (False)."""
+    folder = project / "output"
+    before = {p.name for p in folder.glob(".staging-*")}
+    while process.poll() is None:
+        if any(p.name not in before for p in folder.glob(".staging-*")):
+            return True
+        time.sleep(0.0005)
+    return False
+
+
+def kill_and_check(editions: Editions, when: str, wait: object) -> None:
+    restore(editions.project, editions.old)
+    process = subprocess.Popen(build_command(editions.project), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait(process)   # type: ignore[operator]
+        process.kill()
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode in (0, -9), err.decode()
+    state = assert_old_or_new(editions)
+    print(f"killed {when} (status {process.returncode}):", ", ".join(f"{name} {which}" for name, which in sorted(state.items())))
+    if process.returncode == 0:
+        assert set(state.values()) == {"new"}
+    # Leftover staging folders are allowed after a SIGKILL, at the top of output/ only.
+    for staging in (editions.project / "output").glob(".staging-*"):
+        assert staging.is_dir()
+
+
+@pytest.mark.parametrize("fraction", FRACTIONS)
+def test_a_build_killed_while_rendering_leaves_every_output_as_it_was(editions: Editions, fraction: float) -> None:
+    kill_and_check(editions, f"after {fraction:.2f} x {editions.seconds:.1f} s",
+                   lambda process: time.sleep(fraction * editions.seconds))
+
+
+@pytest.mark.parametrize("delay", WRITING)
+def test_a_build_killed_while_writing_leaves_every_output_old_or_new(editions: Editions, delay: float) -> None:
+    def wait(process: subprocess.Popen[bytes]) -> None:
+        if staging_appears(editions.project, process):
+            time.sleep(delay)
+
+    kill_and_check(editions, f"{delay * 1000:.0f} ms after the staging folder appeared", wait)
+
+
+def test_a_build_after_kills_completes_the_new_editions(editions: Editions) -> None:
+    restore(editions.project, editions.old)
+    run = subprocess.run(build_command(editions.project), capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert outputs(editions.project) == editions.new
+    assert stray_files(editions.project) == []
+
+
+def test_two_builds_at_once_do_not_interleave(editions: Editions, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    edit_spanish(project)
+    first = subprocess.Popen(build_command(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(build_command(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    runs = [(p.returncode, out, err) for p in (first, second) for out, err in [p.communicate(timeout=120)]]
+    statuses = sorted(status for status, _, _ in runs)
+    assert statuses in ([0, 0], [0, 4]), runs
+    for status, out, err in runs:
+        if status == 4:
+            assert out == ""
+            assert len(err.splitlines()) == 1, err
+            assert err.rstrip("\n").endswith("another build is writing to this folder; try again when it ends"), err
+    assert outputs(project) == editions.new
+    assert stray_files(project) == []
+
+
+def test_a_build_refuses_at_once_while_the_output_folder_is_locked(editions: Editions, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project / "output" / "es").mkdir(parents=True)
+    (project / "output" / "es" / "sample.html").write_text("an earlier edition")
+    with open(project / "output" / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        run = subprocess.run(build_command(project), capture_output=True, text=True, timeout=60)
+    assert run.returncode == 4, run.stderr
+    assert run.stdout == ""
+    assert run.stderr.splitlines() == [f"{project / 'output'}:1: another build is writing to this folder; try again when it ends"]
+    assert (project / "output" / "es" / "sample.html").read_text() == "an earlier edition"
+    assert sorted(p.name for p in (project / "output").iterdir()) == [".build.lock", "es"]
