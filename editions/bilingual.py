@@ -89,8 +89,10 @@ def _length(units: Sequence[Unit]) -> int:
 
 
 def _leading_count(children: Sequence[Unit]) -> int:
+    """How many children share their parent's row: up to the first numbered
+    unit or heading, which start rows (and outline entries) of their own."""
     for index, child in enumerate(children):
-        if child.label is not None:
+        if child.label is not None or child.kind == "heading":
             return index
     return len(children)
 
@@ -107,7 +109,8 @@ def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Documen
     try:
         fragments = [envs[doc.language].get_template(FRAGMENT) for doc in docs]
         cells = [
-            (row.keep, tuple(_cell(fragment, context, row, column) for column, (fragment, context) in enumerate(zip(fragments, contexts))))
+            (row, _bookmark(row, contexts),
+             tuple(_cell(fragment, context, row, column) for column, (fragment, context) in enumerate(zip(fragments, contexts))))
             for row in rows(docs)
         ]
         mastheads = [envs[doc.language].get_template("masthead.html").make_module(dict(context)) for doc, context in zip(docs, contexts)]
@@ -117,6 +120,18 @@ def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Documen
         raise EditionError([Problem(f"templates/{error.name}", error.lineno, f"template error: {error.message}")], EXIT_RENDER) from None
     except jinja2.TemplateError as error:
         raise EditionError([Problem(f"templates/{TEMPLATE}", 1, f"template error: {error}")], EXIT_RENDER) from None
+
+
+def _bookmark(row: Row, contexts: Sequence[dict]) -> str:  # type: ignore[type-arg]
+    """The outline entry of a heading row, in every language: ``I. Introducción / I. Introduction``."""
+    first = row.units[0]
+    if first.kind not in ("section", "subsection", "heading"):
+        return ""
+    titles = []
+    for unit, context in zip(row.units, contexts):
+        label = f"{context['label'](unit)} " if unit.label else ""
+        titles.append(label + plain_text(unit.title or unit.text))
+    return " / ".join(titles)
 
 
 def _cell(fragment: jinja2.Template, context: dict, row: Row, column: int) -> Markup:  # type: ignore[type-arg]
