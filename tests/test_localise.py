@@ -81,3 +81,15 @@ def test_missing_catalog_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(EditionError) as raised:
         load_translations(project, "es", template_msgids(project))
     assert str(raised.value).startswith("locales/es/LC_MESSAGES/messages.po:1: no catalog for language 'es'")
+
+
+def test_catalog_that_cannot_be_compiled_is_an_error(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    catalog = project / "locales" / "es" / "LC_MESSAGES" / "messages.po"
+    catalog.write_text(catalog.read_text().replace('msgstr "Nota:"', 'msgstr "Nota:"\ntranslated by hand'))
+    with pytest.raises(EditionError) as raised:
+        load_translations(project, "es", template_msgids(project))
+    assert raised.value.status == EXIT_RENDER
+    [problem] = raised.value.problems
+    assert problem.path == "locales/es/LC_MESSAGES/messages.po"
+    assert problem.message.startswith("the catalog cannot be compiled: ")
