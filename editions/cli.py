@@ -36,6 +36,7 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     main.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
                       help="where editions are written (default: output/ in the project)")
+    main.add_argument("--force", action="store_true", help="render every selected output, changed or not")
     main.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
     return main
 
@@ -78,12 +79,17 @@ def _run(args: argparse.Namespace) -> int:
         output=(args.output or root / "output").resolve(),
         selection=selection,
         formats=frozenset(args.format or FORMATS),
+        force=args.force,
         **({"jobs": args.jobs} if args.jobs else {}),
     )
-    outputs = build(options)
-    for item in outputs:
-        print(f"wrote {_shown(options.output / item.relative, root)}")
-    print(f"built {len(outputs)} files in {time.perf_counter() - started:.1f} s")
+    report = build(options)
+    seconds = time.perf_counter() - started
+    if not report.written:
+        print(f"nothing to rebuild: {len(report.up_to_date)} files up to date ({seconds:.2f} s)")
+        return EXIT_OK
+    for item in report.written:
+        print(f"rendered {_shown(options.output / item.relative, root)} ({item.reason})")
+    print(f"rendered {len(report.written)} files, {len(report.up_to_date)} up to date, in {seconds:.1f} s")
     return EXIT_OK
 
 

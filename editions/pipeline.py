@@ -1,8 +1,9 @@
-"""The build, stage by stage: gather and check, render HTML, render PDF, write.
+"""The build, stage by stage: gather and check, plan, render, write.
 
-Nothing under the output folder is touched until every selected edition has
-been rendered in full; then each file is moved into place atomically, so a
-failed or interrupted build leaves every output as it was or complete.
+Nothing under the output folder is touched until every output that needs it
+has been rendered in full; then each file is moved into place atomically, so
+a failed or interrupted build leaves every output as it was or complete.
+Only outputs whose inputs changed are rendered (editions/plan.py).
 """
 
 from __future__ import annotations
@@ -20,12 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import EXIT_BUSY, EXIT_RENDER, EditionError, Problem, fail
-from .bilingual import column_order, output_name, render_bilingual
-from .html import environment, render_html
 from .model import Document
-from .project import Project, Selection, gather
-
-FORMATS = ("html", "pdf")
+from .outputs import FORMATS, Job, jobs
+from .plan import MANIFEST, Decision, decide, manifest_text
+from .project import Selection, gather
 
 
 @dataclass(frozen=True)
@@ -35,66 +34,54 @@ class BuildOptions:
     selection: Selection = Selection()
     formats: frozenset[str] = frozenset(FORMATS)
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    force: bool = False
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file to write: where, from which edition, with what bytes."""
+    """One file written: where, why, with what bytes."""
 
     relative: str          # e.g. "en/dsc-1.pdf"
-    doc: Document
+    reason: str
     data: bytes
 
 
-def build(options: BuildOptions) -> list[Output]:
-    """Check, render and write every selected edition; return what was written."""
+@dataclass(frozen=True)
+class Report:
+    written: list[Output]
+    up_to_date: list[str]
+
+
+def build(options: BuildOptions) -> Report:
+    """Check everything, then render and write what changed; say what was done."""
     project = gather(options.root, options.selection)
+    planned = jobs(project, options.selection, options.formats)
     with _lock(options.output):
-        outputs = render_all(project, options)
-        _write(outputs, options.output)
-    return outputs
+        decisions = decide([job.target for job in planned], options.output, options.force)
+        stale = [(job, d) for job, d in zip(planned, decisions) if d.reason]
+        written = render(stale, options)
+        if written:
+            targets = {job.relative: (job.target, out.data) for (job, _), out in zip(stale, written)}
+            manifest = manifest_text(options.output, targets).encode()
+            _write([*written, Output(MANIFEST, "", manifest)], options.output)
+    return Report(written, [d.target.relative for d in decisions if not d.reason])
 
 
-def render_all(project: Project, options: BuildOptions) -> list[Output]:
-    """Every selected output, rendered in memory."""
-    environments = {code: environment(project.root, language) for code, language in project.languages.items()}
-    outputs: list[Output] = []
-    pdfs: list[Output] = []      # print HTML, to become PDF
-    for doc in project.editions(options.selection):
-        others = sorted(set(project.documents[doc.name]) - {doc.language})
-        env = environments[doc.language]
-        base = f"{doc.language}/{doc.name}"
-        if "html" in options.formats:
-            outputs.append(Output(f"{base}.html", doc, render_html(env, doc, project.languages, others, "screen").encode()))
-        if "pdf" in options.formats:
-            pdfs.append(Output(f"{base}.pdf", doc, render_html(env, doc, project.languages, others, "print").encode()))
-    for docs in _bilingual_selection(project, options.selection):
-        base = output_name((docs[0].language, docs[1].language), docs[0].name)
-        if "html" in options.formats:
-            outputs.append(Output(f"{base}.html", docs[0], render_bilingual(environments, docs, project.languages, "screen").encode()))
-        if "pdf" in options.formats:
-            pdfs.append(Output(f"{base}.pdf", docs[0], render_bilingual(environments, docs, project.languages, "print").encode()))
-    outputs.extend(_render_pdfs(project.root, pdfs, options.jobs))
-    return outputs
+def render(stale: list[tuple[Job, Decision]], options: BuildOptions) -> list[Output]:
+    """The bytes of every stale output, HTML here and PDFs in worker processes."""
+    pages = {job.relative: job.html() for job, _ in stale}
+    pdfs = _render_pdfs(options.root, [(job, pages[job.relative]) for job, _ in stale if job.is_pdf], options.jobs)
+    return [
+        Output(job.relative, decision.reason, pdfs[job.relative] if job.is_pdf else pages[job.relative].encode())
+        for job, decision in stale
+    ]
 
 
-def _bilingual_selection(project: Project, selection: Selection) -> list[list[Document]]:
-    """The bilingual editions whose document and both languages are selected."""
-    chosen = []
-    for name, by_language in sorted(project.documents.items()):
-        if selection.documents and name not in selection.documents:
-            continue
-        for pair in column_order(by_language):
-            if not selection.languages or set(pair) <= selection.languages:
-                chosen.append([by_language[code] for code in pair])
-    return chosen
-
-
-def _render_pdfs(root: Path, pages: list[Output], jobs: int) -> list[Output]:
+def _render_pdfs(root: Path, pages: list[tuple[Job, str]], jobs: int) -> dict[str, bytes]:
     """PDFs of the print HTML in ``pages``, in worker processes when there are several."""
     if not pages:
-        return []
-    tasks = [(page.data.decode(), str(root), f"{page.doc.meta.symbol}/{page.relative}", _epoch(page.doc)) for page in pages]
+        return {}
+    tasks = [(html, str(root), f"{job.doc.meta.symbol}/{job.relative}", _epoch(job.doc)) for job, html in pages]
     workers = max(1, min(jobs, len(tasks)))
     if workers == 1:
         results = [_render_one(task) for task in tasks]
@@ -102,12 +89,12 @@ def _render_pdfs(root: Path, pages: list[Output], jobs: int) -> list[Output]:
         with ProcessPoolExecutor(workers) as pool:
             results = list(pool.map(_render_one, tasks))
     problems = [
-        Problem(page.doc.where.path, 1, f"rendering {page.relative} failed: {message}")
-        for page, (_, messages) in zip(pages, results) for message in messages
+        Problem(job.doc.where.path, 1, f"rendering {job.relative} failed: {message}")
+        for (job, _), (_, messages) in zip(pages, results) for message in messages
     ]
     if problems:
         raise EditionError(problems, EXIT_RENDER)
-    return [Output(page.relative, page.doc, data) for page, (data, _) in zip(pages, results)]
+    return {job.relative: data for (job, _), (data, _) in zip(pages, results)}
 
 
 def _render_one(task: tuple[str, str, str, int]) -> tuple[bytes, tuple[str, ...]]:

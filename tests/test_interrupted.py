@@ -38,7 +38,7 @@ def outputs(project: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != ".build.lock"
+        if path.is_file() and path.name not in (".build.lock", ".manifest.json")
         and not path.relative_to(folder).parts[0].startswith(".staging-")
     }
 
@@ -48,7 +48,7 @@ def stray_files(project: Path) -> list[str]:
     folder = project / "output"
     return sorted(
         path.relative_to(folder).as_posix() for path in folder.rglob("*")
-        if path.is_file() and path.name != ".build.lock"
+        if path.is_file() and path.name not in (".build.lock", ".manifest.json")
         and not path.relative_to(folder).parts[0].startswith(".staging-")
         and (path.name.startswith(".") or path.suffix not in (".html", ".pdf"))
     )

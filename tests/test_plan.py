@@ -1,0 +1,74 @@
+"""The incremental build: render only what changed, and say why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def rendered(out: str) -> list[str]:
+    return sorted(line.split()[1].removeprefix("output/") for line in out.splitlines() if line.startswith("rendered output/"))
+
+
+def snapshot(project: Path) -> dict[str, tuple[bytes, int]]:
+    folder = project / "output"
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in folder.rglob("*.*") if p.suffix in (".html", ".pdf")}
+
+
+@pytest.fixture
+def built(sample: Path, cli) -> Path:  # type: ignore[no-untyped-def]
+    run = cli(sample, "build", "--format", "html")
+    assert run.status == 0, run.err
+    assert rendered(run.out) == ["en-es/sample.html", "en/sample.html", "es/sample.html"]
+    return sample
+
+
+def test_a_build_with_nothing_changed_renders_nothing_and_says_so(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(built)
+    run = cli(built, "build", "--format", "html")
+    assert run.status == 0
+    assert run.out.startswith("nothing to rebuild: 3 files up to date")
+    assert snapshot(built) == before
+
+
+def test_a_changed_spanish_paragraph_rebuilds_only_what_contains_it(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    spanish = built / "content" / "es" / "sample.yaml"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("La capacitación.", "La formación."), encoding="utf-8")
+    before = snapshot(built)
+    run = cli(built, "build", "--format", "html")
+    assert run.status == 0, run.err
+    assert rendered(run.out) == ["en-es/sample.html", "es/sample.html"]
+    assert "rendered output/es/sample.html (changed: content/es/sample.yaml)" in run.out
+    assert snapshot(built)["en/sample.html"] == before["en/sample.html"]
+
+
+def test_a_changed_template_rebuilds_everything(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    template = built / "templates" / "edition.css"
+    template.write_text(template.read_text(encoding="utf-8") + "\n/* darker rules */\n", encoding="utf-8")
+    run = cli(built, "build", "--format", "html")
+    assert rendered(run.out) == ["en-es/sample.html", "en/sample.html", "es/sample.html"]
+    assert "(changed: templates/edition.css)" in run.out
+
+
+def test_a_missing_or_altered_output_is_rendered_again(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    original = (built / "output" / "en" / "sample.html").read_bytes()
+    (built / "output" / "en" / "sample.html").write_text("tampered")
+    (built / "output" / "es" / "sample.html").unlink()
+    run = cli(built, "build", "--format", "html")
+    assert "rendered output/en/sample.html (file altered since the last build)" in run.out
+    assert "rendered output/es/sample.html (file missing)" in run.out
+    assert (built / "output" / "en" / "sample.html").read_bytes() == original
+
+
+def test_force_renders_everything_identically(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    before = {name: data for name, (data, _) in snapshot(built).items()}
+    run = cli(built, "build", "--format", "html", "--force")
+    assert rendered(run.out) == ["en-es/sample.html", "en/sample.html", "es/sample.html"]
+    assert {name: data for name, (data, _) in snapshot(built).items()} == before
+
+
+def test_a_selection_keeps_the_record_of_the_other_outputs(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    assert rendered(cli(built, "build", "--format", "html", "--language", "es", "--force").out) == ["es/sample.html"]
+    assert cli(built, "build", "--format", "html").out.startswith("nothing to rebuild")
