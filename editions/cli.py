@@ -12,19 +12,31 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
 
+if TYPE_CHECKING:
+    from .project import Project, Selection
+
 FORMATS = ("html", "pdf")
+
+
+COMMANDS = {
+    "build": "check, then render what changed under output/ (the default)",
+    "check": "run the checks alone, rendering nothing",
+    "confirm": "record that the selected translations were reviewed against their original (--unit: only those units)",
+}
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="build.py",
         description="Build the official editions of every document, after checking that all languages keep identical numbering.",
+        epilog="commands: " + "; ".join(f"{name}: {text}" for name, text in COMMANDS.items()),
     )
-    main.add_argument("command", nargs="?", default="build", choices=("build", "check"),
-                      help="build (default): check, then write editions under output/; check: run the checks alone")
+    main.add_argument("command", nargs="?", default="build", choices=tuple(COMMANDS), metavar="command",
+                      help=", ".join(COMMANDS))
     main.add_argument("-d", "--document", action="append", default=[], metavar="NAME",
                       help="only this document (file name without .yaml); repeatable")
     main.add_argument("-l", "--language", action="append", default=[], metavar="CODE",
@@ -37,6 +49,9 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
                       help="where editions are written (default: output/ in the project)")
     main.add_argument("--force", action="store_true", help="render every selected output, changed or not")
+    main.add_argument("--strict", action="store_true", help="fail (status 1) when a translation is behind its original")
+    main.add_argument("--unit", action="append", default=[], metavar="ID",
+                      help="with confirm: only this unit (e.g. III.A.4, (masthead), (document)); repeatable")
     main.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
     return main
 
@@ -66,14 +81,43 @@ def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     selection = Selection(frozenset(args.document), frozenset(args.language))
     started = time.perf_counter()
+    project = gather(root, selection)
+    if args.command == "confirm":
+        return _confirm(project, selection, args.unit)
+    behind = _behind(project, selection, args.strict)
     if args.command == "check":
-        project = gather(root, selection)
         count = len(project.editions(selection))
-        print(f"checked {count} editions of {len(project.documents)} documents: numbering identical in every language "
+        print(f"checked {count} editions of {len(project.documents)} documents: numbering identical in every language"
+              f"{f'; {behind} parts of translations behind their original' if behind else ''} "
               f"({time.perf_counter() - started:.2f} s)")
         return EXIT_OK
+    return _build(args, project, selection, started)
+
+
+def _behind(project: Project, selection: Selection, strict: bool) -> int:
+    """Report translations behind their original; with --strict, stop the command."""
+    from .tracking import behind
+
+    problems = behind(project, selection)
+    if problems and strict:
+        raise EditionError(problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return len(problems)
+
+
+def _confirm(project: Project, selection: Selection, units: list[str]) -> int:
+    from .tracking import confirm
+
+    for path, count in confirm(project, selection, units):
+        print(f"confirmed {count} parts in {_shown(path, project.root)}")
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace, project: Project, selection: Selection, started: float) -> int:
     from .pipeline import BuildOptions, build
 
+    root = project.root
     options = BuildOptions(
         root=root,
         output=(args.output or root / "output").resolve(),
@@ -82,7 +126,7 @@ def _run(args: argparse.Namespace) -> int:
         force=args.force,
         **({"jobs": args.jobs} if args.jobs else {}),
     )
-    report = build(options)
+    report = build(options, project)
     seconds = time.perf_counter() - started
     if not report.written:
         print(f"nothing to rebuild: {len(report.up_to_date)} files up to date ({seconds:.2f} s)")

@@ -135,8 +135,8 @@ class _Loose:
 def check_parity(original: Document, translation: Document, languages: dict[str, Language],
                  troubled: set[int]) -> Iterator[Problem]:
     """Problems of ``translation`` measured against ``original``."""
-    theirs = _Side(original, languages[original.language], f"the {_english_name(original.language)} original", troubled)
-    mine = _Side(translation, languages[translation.language], f"the {_english_name(translation.language)} translation", troubled)
+    theirs = _Side(original, languages[original.language], f"the {english_name(original.language)} original", troubled)
+    mine = _Side(translation, languages[translation.language], f"the {english_name(translation.language)} translation", troubled)
     yield from _metadata(theirs, mine)
     loose: list[_Loose] = []
     yield from _compare(theirs, mine, (original, original.body, "the document"),
@@ -144,7 +144,8 @@ def check_parity(original: Document, translation: Document, languages: dict[str,
     yield from _misnested(loose)
 
 
-def _english_name(code: str) -> str:
+def english_name(code: str) -> str:
+    """A language's name in English, as messages to the user call it."""
     return str(MESSAGES_LOCALE.languages.get(code, code))
 
 

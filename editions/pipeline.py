@@ -24,7 +24,7 @@ from .errors import EXIT_BUSY, EXIT_RENDER, EditionError, Problem, fail
 from .model import Document
 from .outputs import FORMATS, Job, jobs
 from .plan import MANIFEST, Decision, decide, manifest_text
-from .project import Selection, gather
+from .project import Project, Selection, gather
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,9 @@ class Report:
     up_to_date: list[str]
 
 
-def build(options: BuildOptions) -> Report:
-    """Check everything, then render and write what changed; say what was done."""
-    project = gather(options.root, options.selection)
+def build(options: BuildOptions, project: Project | None = None) -> Report:
+    """Check everything (unless given the checked project), then render and write what changed."""
+    project = project or gather(options.root, options.selection)
     planned = jobs(project, options.selection, options.formats)
     with _lock(options.output):
         decisions = decide([job.target for job in planned], options.output, options.force)

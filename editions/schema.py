@@ -20,7 +20,7 @@ from .yamlsource import Source, scalar_date, scalar_text
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str               # text | date | texts | blocks | labels | pair
+    type: str               # text | date | texts | blocks | labels | pair | mapping
     required: bool = True
     doc: str = ""
 

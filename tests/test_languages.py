@@ -46,5 +46,8 @@ def test_a_language_without_its_catalog_fails_clearly(tmp_path: Path, cli) -> No
     shutil.rmtree(project / "locales" / "fr")
     run = cli(project, "build", "--format", "html")
     assert run.status == 3
-    assert run.lines == ["locales/fr/LC_MESSAGES/messages.po:1: no catalog for language 'fr': run pybabel init (docs/localisation.md)"]
+    assert run.lines == [
+        "content/fr/sample.yaml:1: no part of this translation has been confirmed yet: after review, run python build.py confirm -d sample -l fr",
+        "locales/fr/LC_MESSAGES/messages.po:1: no catalog for language 'fr': run pybabel init (docs/localisation.md)",
+    ]
     assert not (project / "output" / "en").exists()

@@ -1,0 +1,73 @@
+"""Translations that fell behind their original, and confirming them after review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_dsc1_translation_is_confirmed(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli(ROOT, "check", "--strict")
+    assert run.status == 0, run.err
+    assert run.err == ""
+
+
+def test_a_changed_original_unit_is_reported_at_the_translation(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    edit(sample / "content" / "en" / "sample.yaml", "text: Training.", "text: Training of officials.")
+    run = cli(sample, "check")
+    assert run.status == 0
+    assert run.lines == ["content/es/sample.yaml:48: subparagraph II.A.2.b changed in the English original since this translation was confirmed"]
+    strict = cli(sample, "check", "--strict")
+    assert strict.status == 1 and strict.lines == run.lines
+
+
+def test_strict_build_writes_nothing(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    edit(sample / "content" / "en" / "sample.yaml", "A closing unnumbered paragraph.", "A closing paragraph.")
+    run = cli(sample, "build", "--format", "html", "--strict")
+    assert run.status == 1
+    assert run.lines == ["content/es/sample.yaml:29: subsection II.A changed in the English original since this translation was confirmed"]
+    assert not (sample / "output").exists()
+    assert cli(sample, "build", "--format", "html").status == 0    # warns, and builds
+
+
+def test_confirming_one_unit_clears_only_that_unit(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    english = sample / "content" / "en" / "sample.yaml"
+    edit(english, "text: Training.", "text: Training of officials.")
+    edit(english, "title: Scope", "title: Scope of the seminar")
+    assert len(cli(sample, "check").lines) == 2
+    run = cli(sample, "confirm", "--unit", "II.A.2.b")
+    assert run.status == 0 and run.out == "confirmed 1 parts in content/es/confirmed/sample.yaml\n"
+    assert cli(sample, "check").lines == ["content/es/sample.yaml:16: section I changed in the English original since this translation was confirmed"]
+    cli(sample, "confirm")
+    assert cli(sample, "check", "--strict").err == ""
+
+
+def test_masthead_and_new_units_are_tracked(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    english = sample / "content" / "en" / "sample.yaml"
+    edit(english, "venue: Santiago, Chile", "venue: Santiago de Chile")
+    record = sample / "content" / "es" / "confirmed" / "sample.yaml"
+    edit(record, "  I.2: ", "  I.9: ")
+    assert cli(sample, "check").lines == [
+        "content/es/sample.yaml:5: the masthead changed in the English original since this translation was confirmed",
+        "content/es/sample.yaml:24: paragraph I.2 is new in the English original since this translation was confirmed",
+    ]
+
+
+def test_a_translation_never_confirmed_says_how_to_confirm(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (sample / "content" / "es" / "confirmed" / "sample.yaml").unlink()
+    assert cli(sample, "check").lines == [
+        "content/es/sample.yaml:1: no part of this translation has been confirmed yet: after review, run "
+        "python build.py confirm -d sample -l es"
+    ]
+
+
+def test_confirming_an_unknown_unit_is_an_error(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli(sample, "confirm", "--unit", "IX.Z")
+    assert run.status == 1 and run.lines == ["content/en/sample.yaml:1: no unit IX.Z in sample"]
