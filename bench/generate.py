@@ -58,8 +58,8 @@ def document(paragraphs: int, language: str, seed: int = 7) -> str:
         for sub in range(4):
             if made >= paragraphs:
                 break
-            lines += [f"      - subsection: {chr(65 + sub)}", f"        title: {sentence(words, language, 5)[:-1]}", "        body:",
-                      f"          - text: {text(words, language, 1)}"]
+            lines += [f"      - subsection: {chr(65 + sub)}", f"        title: {sentence(words, language, 5)[:-1]}",
+                      "        body:", f"          - text: {text(words, language, 1)}"]
             for p in range(1, per_subsection + 1):
                 if made >= paragraphs:
                     break

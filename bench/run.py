@@ -37,7 +37,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]     # the project whose code is measured (a snapshot works too)
+sys.path.insert(0, str(ROOT))
 BUILD = ROOT / "build.py"
 WEASYPRINT = Path(sys.executable).parent / "weasyprint"
 CORES = os.cpu_count() or 1
@@ -61,7 +62,7 @@ class Run:
     stdout: str
     stderr: str
     max_rss_kb: int = 0         # the largest single process of the tree (wait4's ru_maxrss)
-    tree_peak_kb: int = 0       # all processes of the tree at once, sampled every 50 ms
+    tree_peak_kb: int = 0       # all processes of the tree at once, sampled every 100 ms
 
     @property
     def ok(self) -> bool:
@@ -72,29 +73,17 @@ class Run:
         return lines[-1] if lines else ""
 
 
-def _children() -> dict[int, list[int]]:
-    found: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        parent = int(stat[stat.rindex(")") + 2:].split()[1])
-        found.setdefault(parent, []).append(int(entry.name))
-    return found
-
-
 def _tree_rss_kb(pid: int) -> int:
-    children, total, stack = _children(), 0, [pid]
+    """Resident memory of ``pid`` and its descendants, from /proc (children files: no full scan)."""
+    total, stack = 0, [pid]
     while stack:
         current = stack.pop()
-        stack.extend(children.get(current, []))
         try:
             with open(f"/proc/{current}/statm") as handle:
                 total += int(handle.read().split()[1]) * PAGE_SIZE // 1024
+            for task in os.scandir(f"/proc/{current}/task"):
+                with open(f"{task.path}/children") as handle:
+                    stack.extend(int(child) for child in handle.read().split())
         except (OSError, IndexError, ValueError):
             pass
     return total
@@ -109,7 +98,7 @@ def run(command: list[str], env: dict[str, str] | None = None, sample: bool = Fa
     done = threading.Event()
 
     def sampler() -> None:
-        while not done.wait(0.05):
+        while not done.wait(0.1):
             peak[0] = max(peak[0], _tree_rss_kb(process.pid))
 
     thread = threading.Thread(target=sampler, daemon=True)
@@ -163,12 +152,12 @@ class Project:
 
 def prepare(work: Path, size: int | None) -> Project:
     """A fresh project in the scratch folder: a generated document, or a copy of DSC/1."""
-    sys.path.insert(0, str(ROOT))
     if size is None:
         root = work / "dsc-1"
         shutil.rmtree(root, ignore_errors=True)
-        for name in ("content", "templates", "locales"):
-            shutil.copytree(ROOT / name, root / name)
+        for name in ("content", "templates", "locales", "published"):
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, root / name)
         return Project("dsc-1", "DSC/1", root)
     from bench.generate import generate
     root = work / f"gen-{size}"
@@ -228,23 +217,18 @@ def paragraphs_of(project: Project) -> int:
 
 def print_html(project: Project) -> list[Path]:
     """The print HTML the pipeline renders to PDF, with the fonts' @font-face rules in a <style>,
-    written under the project root in the pipeline's order: each language, then the bilingual edition."""
-    from editions.bilingual import column_order, output_name, render_bilingual
-    from editions.html import environment, render_html
+    written under the project root (bench-print/), in the pipeline's order."""
     from editions.pdf import font_faces
-    from editions.project import gather
+    from editions.project import Selection, gather
 
     gathered = gather(project.root)
-    envs = {code: environment(project.root, language) for code, language in gathered.languages.items()}
+    try:      # the pipeline's own list of outputs, when it has one: every PDF it renders
+        from editions.outputs import jobs
+        pages = [(job.relative[: -len(".pdf")], job.html())
+                 for job in jobs(gathered, Selection(), frozenset({"pdf"})) if job.relative.endswith(".pdf")]
+    except ImportError:
+        pages = _print_pages(gathered, project.name)
     style = f"<head>\n<style>\n{font_faces()}\n</style>"
-    pages: list[tuple[str, str]] = []
-    by_language = gathered.documents[project.name]
-    for code, doc in sorted(by_language.items()):
-        others = sorted(set(by_language) - {code})
-        pages.append((f"{code}/{project.name}", render_html(envs[code], doc, gathered.languages, others, "print")))
-    for pair in column_order(by_language):
-        docs = [by_language[code] for code in pair]
-        pages.append((output_name(pair, project.name), render_bilingual(envs, docs, gathered.languages, "print")))
     written = []
     for relative, html in pages:
         assert "<head>" in html
@@ -253,6 +237,23 @@ def print_html(project: Project) -> list[Path]:
         path.write_text(html.replace("<head>", style, 1), encoding="utf-8")
         written.append(path)
     return written
+
+
+def _print_pages(gathered, name: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Each language's print HTML, then the bilingual editions' (the pipeline before editions/outputs.py)."""
+    from editions.bilingual import column_order, output_name, render_bilingual
+    from editions.html import environment, render_html
+
+    envs = {code: environment(gathered.root, language) for code, language in gathered.languages.items()}
+    by_language = gathered.documents[name]
+    pages = []
+    for code, doc in sorted(by_language.items()):
+        others = sorted(set(by_language) - {code})
+        pages.append((f"{code}/{name}", render_html(envs[code], doc, gathered.languages, others, "print")))
+    for pair in column_order(by_language):
+        docs = [by_language[code] for code in pair]
+        pages.append((output_name(pair, name), render_bilingual(envs, docs, gathered.languages, "print")))
+    return pages
 
 
 def pdf_pages(path: Path) -> int | None:
@@ -294,7 +295,7 @@ def weasyprint_api(files: list[Path], out: Path, jobs: int) -> Run:
 
 
 def _api_one(task: tuple[str, str]) -> float:
-    import weasyprint       # imported in the worker, as the pipeline does
+    import weasyprint  # imported in the worker, as the pipeline does
     source, target = task
     started = time.perf_counter()
     pdf = weasyprint.HTML(string=Path(source).read_text(encoding="utf-8"), base_url=source).write_pdf()
@@ -309,7 +310,7 @@ def api_render(jobs: int, out: Path, files: list[str]) -> None:
     else:
         with ProcessPoolExecutor(jobs) as pool:
             seconds = list(pool.map(_api_one, tasks))
-    print(json.dumps({Path(f).parent.name: s for f, s in zip(files, seconds)}))
+    print(json.dumps({f"{Path(f).parent.name}/{Path(f).stem}": s for f, s in zip(files, seconds, strict=True)}))
 
 
 # --------------------------------------------------------------------------- one document
@@ -346,8 +347,10 @@ def measure(project: Project, options: argparse.Namespace, force: bool) -> Resul
         if chosen.ok:
             result.seconds[stage] = round(chosen.seconds, 3)
         else:
-            result.notes[stage] = f"failed ({chosen.status}): {(chosen.stderr.strip() or chosen.stdout.strip()).splitlines()[:1]}"
-        print(f"  {stage:6} {' '.join(f'{r.seconds:.2f}' for r in runs)} s  {chosen.last_line()[:110]}", file=sys.stderr, flush=True)
+            said = (chosen.stderr.strip() or chosen.stdout.strip()).splitlines()
+            result.notes[stage] = f"failed ({chosen.status}): {said[0] if said else ''}"
+        times = " ".join(f"{r.seconds:.2f}" for r in runs)
+        print(f"  {stage:6} {times} s  {chosen.last_line()[:110]}", file=sys.stderr, flush=True)
         return chosen
 
     def full(jobs_now: str) -> Run:
@@ -400,7 +403,12 @@ def measure(project: Project, options: argparse.Namespace, force: bool) -> Resul
         result.amend_rebuilt = changed
     plain = [s for s in ("cli1", "cliN", "api1", "apiN") if s in stages]
     if plain:
-        files = print_html(project)
+        from editions.errors import EditionError
+        try:
+            files = print_html(project)
+        except EditionError as error:
+            result.notes["print HTML"] = f"failed: {error.problems[0]}"
+            plain = []
         out = project.root / "bench-print-out"
         for stage in plain:
             jobs_now = 1 if stage.endswith("1") else CORES
@@ -443,7 +451,7 @@ def table(results: list[Result]) -> str:
             "full build s, 1 process", f"full build s, {n} processes", "speed-up",
             "no-op rebuild s", "rebuild after 1-paragraph amendment s",
             "peak RSS MB, 1 process", f"peak RSS MB, {n} processes: largest / all",
-            "weasyprint CLI s, 1 / {n}".format(n=n), f"WeasyPrint API s, 1 / {n}",
+            f"weasyprint CLI s, 1 / {n}", f"WeasyPrint API s, 1 / {n}",
             "full / CLI, 1 process", f"full / CLI, {n}", "full / API, 1 process", f"full / API, {n}"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
@@ -493,7 +501,7 @@ def targets(results: list[Result]) -> str:
         out.append(f"- full build at most 1.10 × the weasyprint command on the same HTML ({jobs}): **{verdict(ok)}** — {figures}")
     # 2. speed-up on DSC/1 and larger documents
     dsc = next((r for r in built if r.label == "DSC/1"), None)
-    floor = min(r.pages.values()) if dsc and dsc.pages else 0
+    floor = min(dsc.pages.values()) if dsc and dsc.pages else 0
     chosen = [r for r in built if "full1" in r.seconds and "fullN" in r.seconds
               and (r.label == "DSC/1" or (r.pages and min(r.pages.values()) >= floor))]
     pairs = [(r.label, r.seconds["full1"] / r.seconds["fullN"]) for r in chosen]
@@ -513,14 +521,15 @@ def targets(results: list[Result]) -> str:
     # 4. memory per page flat or falling
     sized = sorted((r for r in built if r.pages and "full1 largest process" in r.memory_mb), key=_total_pages)
     per_page = [(r.label, r.memory_mb["full1 largest process"] / _total_pages(r), _total_pages(r)) for r in sized]
-    ok = all(b[1] <= a[1] * 1.1 for a, b in zip(per_page, per_page[1:])) if len(per_page) > 1 else None
-    marginal = [f"{(b.memory_mb['full1 largest process'] - a.memory_mb['full1 largest process']) / (_total_pages(b) - _total_pages(a)):.2f}"
-                for a, b in zip(sized, sized[1:]) if _total_pages(b) > _total_pages(a)]
+    ok = all(b[1] <= a[1] * 1.1 for a, b in zip(per_page, per_page[1:], strict=False)) if len(per_page) > 1 else None
+    rss = [(r.memory_mb["full1 largest process"], _total_pages(r)) for r in sized]
+    marginal = [f"{(b[0] - a[0]) / (b[1] - a[1]):.2f}" for a, b in zip(rss, rss[1:], strict=False) if b[1] > a[1]]
     out.append("- peak RSS per page flat or falling with size (1 process, pages of all three PDFs): **" + verdict(ok) + "** — "
                + ", ".join(f"{label} {v:.2f} MB/page ({pages} pages)" for label, v, pages in per_page)
                + (f"; each further page costs {' then '.join(marginal)} MB" if marginal else ""))
     # 5. no-op rebuild under 5 % of a full build
-    pairs = [(r.label, r.seconds["noop"] / r.seconds["fullN"], r.noop_rebuilt) for r in built if "noop" in r.seconds and "fullN" in r.seconds]
+    pairs = [(r.label, r.seconds["noop"] / r.seconds["fullN"], r.noop_rebuilt)
+             for r in built if "noop" in r.seconds and "fullN" in r.seconds]
     ok = all(v < 0.05 for _, v, _ in pairs) if pairs else None
     out.append(f"- no-op rebuild under 5 % of a full build ({CORES} processes): **{verdict(ok)}** — "
                + (", ".join(f"{label} {v:.1%}" + ("" if n == 0 else f" ({n} files rebuilt)") for label, v, n in pairs) or "–"))

@@ -26,6 +26,7 @@ COMMANDS = {
     "build": "check, then render what changed under output/ (the default)",
     "check": "run the checks alone, rendering nothing",
     "confirm": "record that the selected translations were reviewed against their original (--unit: only those units)",
+    "publish": "keep the current content of the selected documents as the published text of their latest version",
 }
 
 
@@ -49,6 +50,8 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
                       help="where editions are written (default: output/ in the project)")
     main.add_argument("--force", action="store_true", help="render every selected output, changed or not")
+    main.add_argument("--marked", action="store_true",
+                      help="build the marked editions of the latest revisions (changes since the previous version) instead")
     main.add_argument("--strict", action="store_true", help="fail (status 1) when a translation is behind its original")
     main.add_argument("--unit", action="append", default=[], metavar="ID",
                       help="with confirm: only this unit (e.g. III.A.4, (masthead), (document)); repeatable")
@@ -84,6 +87,12 @@ def _run(args: argparse.Namespace) -> int:
     project = gather(root, selection)
     if args.command == "confirm":
         return _confirm(project, selection, args.unit)
+    if args.command == "publish":
+        return _publish(project, selection)
+    from .corrigendum import check_amendments
+    from .errors import raise_if_any
+
+    raise_if_any(check_amendments(project, selection))
     behind = _behind(project, selection, args.strict)
     if args.command == "check":
         count = len(project.editions(selection))
@@ -114,6 +123,14 @@ def _confirm(project: Project, selection: Selection, units: list[str]) -> int:
     return EXIT_OK
 
 
+def _publish(project: Project, selection: Selection) -> int:
+    from .amendments import publish
+
+    for path in publish(project.root, project.editions(selection)):
+        print(f"published {_shown(path, project.root)}")
+    return EXIT_OK
+
+
 def _build(args: argparse.Namespace, project: Project, selection: Selection, started: float) -> int:
     from .pipeline import BuildOptions, build
 
@@ -124,6 +141,7 @@ def _build(args: argparse.Namespace, project: Project, selection: Selection, sta
         selection=selection,
         formats=frozenset(args.format or FORMATS),
         force=args.force,
+        marked=args.marked,
         **({"jobs": args.jobs} if args.jobs else {}),
     )
     report = build(options, project)

@@ -19,8 +19,8 @@ from markupsafe import Markup
 from .errors import EXIT_RENDER, EditionError, Problem, fail
 from .inline import InlineStyle, plain_text, render
 from .languages import Language
-from .localise import format_date_range, format_long_date, format_number, load_translations
-from .model import Document, Meta, Unit
+from .localise import format_date_range, inline_style, load_translations
+from .model import Document, Meta, Unit, version_symbol
 
 TEMPLATE = "edition.html"
 
@@ -36,9 +36,11 @@ class EditionContext(TypedDict):
 
     doc: Document
     meta: Meta
+    symbol: str                       # the symbol this edition carries (the latest revision's)
     language: Language
     medium: str                       # "screen" or "print"
     id_prefix: str                    # before every unit id: "" here, "en-" in bilingual editions
+    marked_since: str                 # in a marked edition, the symbol of the version compared with
     language_line: str                # "English", empty in the original's edition
     original_name: str                # "Spanish", in the edition's language
     dates: str                        # "20-22 November 2002"
@@ -75,17 +77,18 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     translations = load_translations(root, language.code, template_msgids(root))
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
 def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
-                others: list[str], medium: str) -> str:
+                others: list[str], medium: str, marked_since: str = "") -> str:
     """The edition of ``doc`` as a complete HTML document."""
     try:
         template = env.get_template(TEMPLATE)
-        return template.render(edition_context(doc, languages, others, medium))
+        return template.render({**edition_context(doc, languages, others, medium), "marked_since": marked_since})
     except jinja2.TemplateSyntaxError as error:
         raise fail(f"templates/{error.name or TEMPLATE}", error.lineno, f"template error: {error.message}", EXIT_RENDER) from None
     except jinja2.TemplateError as error:
@@ -96,31 +99,21 @@ def edition_context(doc: Document, languages: dict[str, Language],
                     others: list[str], medium: str, id_prefix: str = "") -> EditionContext:
     """What the templates need to render ``doc`` in its language."""
     language = languages[doc.language]
-    numbered = doc.numbered()
+    style = inline_style(doc, language, id_prefix)
 
     def label(unit: Unit) -> str:
         assert unit.label is not None
         return language.labels[unit.kind].format(unit.label.number)
 
-    def ref_label(identity: str) -> str:
-        unit = numbered[identity]
-        assert unit.label is not None
-        return language.labels[unit.kind].short(unit.label.number)
-
-    style = InlineStyle(
-        quotes=language.quotes,
-        number=lambda value: format_number(value, language.locale),
-        date=lambda value: format_long_date(value, language.locale),
-        ref_label=ref_label,
-        ref_href=lambda identity: f"#{id_prefix}{identity}",
-    )
     original = languages[doc.meta.original]
     return EditionContext(
         doc=doc,
         meta=doc.meta,
+        symbol=version_symbol(doc.meta),
         language=language,
         medium=medium,
         id_prefix=id_prefix,
+        marked_since="",
         language_line="" if doc.language == doc.meta.original else language.name,
         original_name=original.name_in(language),
         dates=format_date_range(doc.meta.start, doc.meta.end, language),

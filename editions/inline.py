@@ -153,8 +153,30 @@ def _render_run(run: Inline, style: InlineStyle) -> Markup:
     if run.kind == "quote":
         opening, closing = style.quotes
         return Markup("<q>%s%s%s</q>") % (opening, render(run.children, style), closing)
+    if run.kind in ("ins", "del"):     # marked editions only (editions/marked.py)
+        return Markup("<%s>%s</%s>") % (run.kind, render(run.children, style), run.kind)
     if run.kind == "number":
         return escape(style.number(run.value))
     if run.kind == "date":
         return escape(style.date(datetime.date.fromisoformat(run.value)))
     return Markup('<a class="ref" href="%s">%s</a>') % (style.ref_href(run.value), style.ref_label(run.value))
+
+
+def render_plain(runs: tuple[Inline, ...], style: InlineStyle) -> str:
+    """The text as printed, without markup: quotation marks, numbers, dates and
+    references formatted, emphasis dropped (for corrigenda and comparisons)."""
+    return "".join(_plain_run(run, style) for run in runs)
+
+
+def _plain_run(run: Inline, style: InlineStyle) -> str:
+    if run.kind == "text":
+        return run.value
+    if run.kind in ("emphasis", "ins", "del"):
+        return render_plain(run.children, style)
+    if run.kind == "quote":
+        return style.quotes[0] + render_plain(run.children, style) + style.quotes[1]
+    if run.kind == "number":
+        return style.number(run.value)
+    if run.kind == "date":
+        return style.date(datetime.date.fromisoformat(run.value))
+    return style.ref_label(run.value)

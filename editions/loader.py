@@ -15,9 +15,9 @@ import yaml
 from .errors import EditionError, Problem
 from .inline import InlineError, parse
 from .languages import Language
-from .model import NUMBERED_KINDS, NUMERAL_STYLES, Document, Inline, Label, Location, Meta, Unit
+from .model import NUMBERED_KINDS, NUMERAL_STYLES, Amendment, Document, Inline, Label, Location, Meta, Unit
 from .numerals import NumeralError, format_numeral
-from .schema import BLOCK_VALUES, DOCUMENT, NUMBERED_FIELDS, Reader
+from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, NUMBERED_FIELDS, Reader
 from .yamlsource import read_yaml
 
 MAX_DEPTH = 12
@@ -53,7 +53,9 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | Non
         node = fields.get(f.name)
         if node is None or f.type == "blocks":
             continue
-        if f.type == "date":
+        if f.type == "amendments":
+            values[f.name] = _amendments(reader, node)
+        elif f.type == "date":
             values[f.name] = reader.date(node, f.name)
         elif f.type == "texts":
             values[f.name] = tuple(text for text, _ in reader.texts(node, f.name))
@@ -75,6 +77,25 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | Non
         return None
     lines = {name: reader.line(node) for name, node in fields.items()}
     return Meta(**values, lines=lines)  # type: ignore[arg-type]
+
+
+AMENDMENT_KINDS = ("corrigendum", "revision")
+
+
+def _amendments(reader: Reader, node: yaml.Node) -> tuple[Amendment, ...]:
+    found = []
+    for item in reader.sequence(node, "amendments"):
+        fields = reader.record(item, AMENDMENT, "an amendment")
+        kind = reader.text(fields["kind"], "kind") if "kind" in fields else None
+        if kind is not None and kind not in AMENDMENT_KINDS:
+            reader.problem(fields["kind"], f"an amendment's kind is corrigendum or revision, not '{kind}'")
+            kind = None
+        symbol = reader.text(fields["symbol"], "symbol") if "symbol" in fields else None
+        date = reader.date(fields["date"], "date") if "date" in fields else None
+        languages = tuple(t for t, _ in reader.texts(fields["languages"], "languages")) if "languages" in fields else ()
+        if kind and symbol and date:
+            found.append(Amendment(kind, symbol, date, languages))
+    return tuple(found)
 
 
 @dataclass

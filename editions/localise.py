@@ -19,7 +19,9 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 
 from .errors import EXIT_RENDER, EditionError, Problem, fail
+from .inline import InlineStyle
 from .languages import Language
+from .model import Document
 
 SOURCE_LANGUAGE = "en"   # the language of the templates' msgids
 
@@ -67,6 +69,24 @@ def format_date_range(start: datetime.date, end: datetime.date, language: Langua
     else:
         first = format_long_date(start, language.locale)
     return language.day_range.format(start=first, end=last)
+
+
+def inline_style(doc: Document, language: Language, id_prefix: str = "") -> InlineStyle:
+    """How ``doc``'s inline fields print in its language."""
+    numbered = doc.numbered()
+
+    def ref_label(identity: str) -> str:
+        unit = numbered[identity]
+        assert unit.label is not None
+        return language.labels[unit.kind].short(unit.label.number)
+
+    return InlineStyle(
+        quotes=language.quotes,
+        number=lambda value: format_number(value, language.locale),
+        date=lambda value: format_long_date(value, language.locale),
+        ref_label=ref_label,
+        ref_href=lambda identity: f"#{id_prefix}{identity}",
+    )
 
 
 def catalog_path(root: Path, code: str) -> Path:

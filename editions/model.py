@@ -34,7 +34,8 @@ class Location:
 class Inline:
     """A run of inline content: plain text, emphasis, quotation or a field.
 
-    ``kind`` is one of text, emphasis, quote, ref, number, date; ``value``
+    ``kind`` is one of text, emphasis, quote, ref, number, date (and ins,
+    del in marked editions); ``value``
     holds the text, the referenced identity, the number or the ISO date;
     emphasis and quote hold their content in ``children``.
     """
@@ -74,6 +75,21 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Amendment:
+    """A corrigendum or revision listed in a document's metadata."""
+
+    kind: str                      # "corrigendum" or "revision"
+    symbol: str                    # DSC/1/Corr.1
+    date: datetime.date
+    languages: tuple[str, ...]     # languages concerned; () for all
+
+    @property
+    def slug(self) -> str:
+        """``corr1``, ``rev2``: the amendment's part of output file names."""
+        return "".join(c for c in self.symbol.rsplit("/", 1)[-1].lower() if c.isalnum())
+
+
+@dataclass(frozen=True)
 class Meta:
     """What the masthead and the PDF properties need, as data."""
 
@@ -91,7 +107,14 @@ class Meta:
     date: datetime.date | None = None
     subject: str | None = None
     columns: tuple[str, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+def version_symbol(meta: Meta) -> str:
+    """The symbol an edition of the current text carries: the latest revision's, else the document's."""
+    revisions = [a.symbol for a in meta.amendments if a.kind == "revision"]
+    return revisions[-1] if revisions else meta.symbol
 
 
 @dataclass(frozen=True)

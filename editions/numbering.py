@@ -30,7 +30,7 @@ from .inline import refs
 from .languages import Language
 from .model import NUMBERED_KINDS, Document, Location, Unit
 
-METADATA_SHARED = ("symbol", "original", "start", "end", "date", "columns")
+METADATA_SHARED = ("symbol", "original", "start", "end", "date", "columns", "amendments")
 MESSAGES_LOCALE = Locale.parse("en")   # messages to the user are in English
 
 

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import jinja2
 
+from .amendments import amendment_texts, concerned, snapshot_path, versions
 from .bilingual import LAYOUT, column_order, output_name, render_bilingual
+from .corrigendum import render_corrigendum
 from .html import environment, render_html
 from .localise import catalog_path
-from .model import Document
+from .marked import marked_document
+from .model import Document, version_symbol
 from .plan import Target, target
 from .project import Project, Selection
 
@@ -51,13 +54,55 @@ class Environments(dict[str, jinja2.Environment]):
         return self[code]
 
 
-def jobs(project: Project, selection: Selection, formats: frozenset[str]) -> list[Job]:
-    """Every output the selection asks for, unrendered."""
+def jobs(project: Project, selection: Selection, formats: frozenset[str], marked: bool = False) -> list[Job]:
+    """Every output the selection asks for, unrendered (marked editions of revisions on request)."""
     envs = Environments(project)
+    if marked:
+        return [job for doc in project.editions(selection) for job in _marked(project, envs, doc, formats)]
     found = [job for doc in project.editions(selection) for job in _edition(project, envs, doc, formats)]
+    found += [job for doc in project.editions(selection) for job in _corrigenda(project, envs, doc, formats)]
     for docs in _bilingual_selection(project, selection):
         found += list(_bilingual(project, envs, docs, formats))
     return found
+
+
+def _corrigenda(project: Project, envs: Environments, doc: Document, formats: frozenset[str]) -> Iterator[Job]:
+    language = project.languages[doc.language]
+    for amendment in doc.meta.amendments:
+        if amendment.kind != "corrigendum" or not concerned(doc, amendment):
+            continue
+        snapshots = [snapshot_path(project.root, doc.name, symbol, doc.language) for symbol in versions(doc)]
+        for fmt in FORMATS:
+            if fmt in formats:
+                medium = "screen" if fmt == "html" else "print"
+                yield Job(target(f"{doc.language}/{doc.name}-{amendment.slug}.{fmt}", project.root,
+                                 [*sources(project.root, [doc]), *snapshots], {"medium": medium, "amendment": amendment.symbol}),
+                          doc, lambda medium=medium, amendment=amendment: render_corrigendum(
+                              envs[doc.language], doc, amendment_texts(project.root, doc, language, amendment),
+                              project.languages, medium))
+
+
+def _marked(project: Project, envs: Environments, doc: Document, formats: frozenset[str]) -> Iterator[Job]:
+    """The marked edition of the latest revision concerning ``doc``'s language."""
+    revisions = [a for a in doc.meta.amendments if a.kind == "revision" and concerned(doc, a)]
+    if not revisions:
+        return
+    revision = revisions[-1]
+    language = project.languages[doc.language]
+    others = sorted(set(project.documents[doc.name]) - {doc.language})
+    snapshots = [snapshot_path(project.root, doc.name, symbol, doc.language) for symbol in versions(doc)]
+
+    def html(medium: str) -> str:
+        texts = amendment_texts(project.root, doc, language, revision)
+        return render_html(envs[doc.language], marked_document(texts, language), project.languages, others, medium,
+                           marked_since=version_symbol(texts.before.meta))
+
+    for fmt in FORMATS:
+        if fmt in formats:
+            medium = "screen" if fmt == "html" else "print"
+            yield Job(target(f"{doc.language}/{doc.name}-{revision.slug}-marked.{fmt}", project.root,
+                             [*sources(project.root, [doc]), *snapshots], {"medium": medium, "marked": revision.symbol}),
+                      doc, lambda medium=medium: html(medium))
 
 
 def sources(root: Path, docs: list[Document]) -> list[Path]:

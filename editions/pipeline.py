@@ -35,6 +35,7 @@ class BuildOptions:
     formats: frozenset[str] = frozenset(FORMATS)
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     force: bool = False
+    marked: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Report:
 def build(options: BuildOptions, project: Project | None = None) -> Report:
     """Check everything (unless given the checked project), then render and write what changed."""
     project = project or gather(options.root, options.selection)
-    planned = jobs(project, options.selection, options.formats)
+    planned = jobs(project, options.selection, options.formats, options.marked)
     with _lock(options.output):
         decisions = decide([job.target for job in planned], options.output, options.force)
         stale = [(job, d) for job, d in zip(planned, decisions) if d.reason]

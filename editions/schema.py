@@ -40,7 +40,15 @@ DOCUMENT = (
     Field("date", "date", required=False, doc="date of issue; also the PDF's date"),
     Field("subject", "text", required=False, doc="subject for the PDF properties"),
     Field("columns", "texts", required=False, doc="the bilingual edition's two languages, in column order"),
+    Field("amendments", "amendments", required=False, doc="corrigenda and revisions issued, oldest first"),
     Field("body", "blocks", doc="the units of the document"),
+)
+
+AMENDMENT = (
+    Field("kind", "text", doc="corrigendum or revision"),
+    Field("symbol", "text", doc="e.g. DSC/1/Corr.1"),
+    Field("date", "date", doc="date of issue"),
+    Field("languages", "texts", required=False, doc="languages concerned (default: all)"),
 )
 
 LANGUAGE = (

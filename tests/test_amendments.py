@@ -1,0 +1,123 @@
+"""Corrigenda generated from the published text, revisions and their marked editions."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import ROOT
+from editions.amendments import amendment_texts
+from editions.corrigendum import changes
+from editions.project import gather
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def amend(project: Path, entry: str) -> None:
+    """Snapshot the sample as published TST/7, then list an amendment in both languages."""
+    for language in ("en", "es"):
+        published = project / "published" / "sample" / "TST-7"
+        published.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(project / "content" / language / "sample.yaml", published / f"{language}.yaml")
+        edit(project / "content" / language / "sample.yaml", "date: 2025-12-15\n", f"date: 2025-12-15\namendments:\n{entry}")
+
+
+def test_dsc1_corrigendum_1_corrects_the_slips_of_the_english_text() -> None:
+    project = gather(ROOT)
+    english = project.documents["dsc-1"]["en"]
+    [corrigendum] = english.meta.amendments
+    found = changes(amendment_texts(ROOT, english, project.languages["en"], corrigendum), project.languages["en"])
+    assert [(c.place, c.old, c.new) for c in found] == [
+        ((("masthead", ""), ("organization", "2")),
+         "International Organization for Migration (OIM)", "International Organization for Migration (IOM)"),
+        ((("section", "III"), ("text", "1")),
+         "Presenters encouraged countries to consider ratification of these instruments, as well as implementation of those ratified to date..",
+         "Presenters encouraged countries to consider ratification of these instruments, as well as implementation of those ratified to date."),
+        ((("section", "III"), ("subsection", "A"), ("paragraph", "10")),
+         found[2].old, found[2].old.replace("given forming", "given to forming")),
+    ]
+    assert "given forming" in found[2].old
+
+
+def test_dsc1_corrigendum_pdf_in_english_only(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli(ROOT, "build", "--output", str(tmp_path), "--document", "dsc-1", "--jobs", "1")
+    assert run.status == 0, run.err
+    assert (tmp_path / "en" / "dsc-1-corr1.pdf").is_file() and not (tmp_path / "es" / "dsc-1-corr1.pdf").exists()
+    pdf = pypdf.PdfReader(tmp_path / "en" / "dsc-1-corr1.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    assert "DSC/1/Corr.1" in text and "20 JANUARY 2003" in text and "ENGLISH ONLY" in text
+    assert "1. Masthead, organization 2" in text
+    assert "For International Organization for Migration (OIM) read International Organization for Migration (IOM)" in text
+    assert "2. Section III, first paragraph, last sentence" in text
+    assert "3. Section III, subsection A, paragraph 10" in text
+    assert pdf.metadata is not None and pdf.metadata.title == "DSC/1/Corr.1 · Report · Corrigendum"
+    corrected = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "en" / "dsc-1.pdf").pages)
+    assert "(IOM)" in corrected and "(OIM)" not in corrected and "given to forming" in " ".join(corrected.split())
+
+
+def test_spanish_corrigendum_uses_the_spanish_form(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    amend(sample, "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n    languages: [es]\n")
+    edit(sample / "content" / "es" / "sample.yaml", "text: La capacitación.", "text: La formación.")
+    cli(sample, "confirm")
+    run = cli(sample, "build", "--format", "html")
+    assert run.status == 0, run.err
+    html = (sample / "output" / "es" / "sample-corr1.html").read_text(encoding="utf-8")
+    place = re.search(r"<p class=\"place\"><span class=\"label\">1. </span>(.*?)</p>", html, re.S)
+    assert place and place.group(1) == "Sección II, subsección A, párrafo 2, apartado b)"
+    assert '<span class="keyword">Donde dice: </span>La capacitación.' in html
+    assert '<span class="keyword">Debe decir: </span>La formación.' in html
+    assert "Solo en español" in html and "10 de enero de 2026" in html
+    assert not (sample / "output" / "en" / "sample-corr1.html").exists()
+
+
+def test_a_corrigendum_that_changes_structure_is_refused(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    amend(sample, "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n")
+    for language in ("en", "es"):
+        edit(sample / "content" / language / "sample.yaml", "      - heading: ", "      - text: ")
+    run = cli(sample, "check")
+    assert run.status == 1
+    assert run.lines == [
+        "content/en/sample.yaml:23: TST/7/Corr.1 changes the structure here, not only the text: a corrigendum corrects text; issue a revision",
+        "content/es/sample.yaml:23: TST/7/Corr.1 changes the structure here, not only the text: a corrigendum corrects text; issue a revision",
+    ]
+
+
+def test_a_missing_published_text_is_reported(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    amend(sample, "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n    languages: [en]\n")
+    (sample / "published" / "sample" / "TST-7" / "en.yaml").unlink()
+    run = cli(sample, "check")
+    assert run.lines == ["content/en/sample.yaml:14: the published text of TST/7 in this language is missing: published/sample/TST-7/en.yaml"]
+
+
+def test_revision_gets_its_symbol_and_a_marked_edition(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    amend(sample, "  - kind: revision\n    symbol: TST/7/Rev.1\n    date: 2026-02-01\n")
+    english = sample / "content" / "en" / "sample.yaml"
+    edit(english, "text: Training.", "text: Training of officials.")
+    edit(english, "      - paragraph: 2\n        text: A paragraph with", "      - paragraph: 2\n        text: A new paragraph.\n      - paragraph: 3\n        text: A paragraph with")
+    edit(sample / "content" / "es" / "sample.yaml", "      - paragraph: 2\n        text: Un párrafo con",
+         "      - paragraph: 2\n        text: Un párrafo nuevo.\n      - paragraph: 3\n        text: Un párrafo con")
+    assert cli(sample, "build", "--format", "html").status == 0
+    assert '<p class="symbol">TST/7/Rev.1</p>' in (sample / "output" / "en" / "sample.html").read_text(encoding="utf-8")
+    run = cli(sample, "build", "--format", "html", "--marked")
+    assert run.status == 0, run.err
+    marked = (sample / "output" / "en" / "sample-rev1-marked.html").read_text(encoding="utf-8")
+    assert "Changes since TST/7: insertions in bold, deletions struck through." in marked
+    assert "Training<ins> of officials.</ins>" in marked or "<del>Training.</del><ins>Training of officials.</ins>" in marked
+    assert '<div class="unit paragraph indent-0" id="I.3">' in marked
+    assert "<ins>A new paragraph.</ins>" in marked
+    assert (sample / "output" / "es" / "sample-rev1-marked.html").is_file()
+
+
+def test_publish_keeps_the_current_text_as_the_latest_version(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli(sample, "publish")
+    assert run.status == 0
+    assert run.out.splitlines() == ["published published/sample/TST-7/en.yaml", "published published/sample/TST-7/es.yaml"]
+    assert (sample / "published" / "sample" / "TST-7" / "es.yaml").read_bytes() == (sample / "content" / "es" / "sample.yaml").read_bytes()
