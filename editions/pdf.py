@@ -29,6 +29,20 @@ FONT_FAMILY = "Noto Serif"
 BENIGN = ("Using fontTools instead of HarfBuzz-Subset",)
 
 
+# PDF/A-2u: archival, every glyph mapped to Unicode so text copies out as
+# words; no attachments (PDF/A-3 would allow any). Tagged besides, though the
+# "a" level is not claimed: WeasyPrint 70 cannot mark running headers as
+# artifacts nor split elements at page breaks as the standard wants
+# (docs/pdf-quality.md).
+PDF_VARIANT = "pdf/a-2u"
+
+
+def _display_title(document: object, pdf: object) -> None:
+    """Show the document's title, not its file name, in the viewer's window."""
+    import pydyf
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})  # type: ignore[attr-defined]
+
+
 class RenderError(Exception):
     """What WeasyPrint reported while rendering, one message per problem."""
 
@@ -111,6 +125,9 @@ def render_pdf(html: str, root: Path, key: str, epoch: int) -> bytes:
             stylesheets=[fonts],
             font_config=config,
             pdf_identifier=hashlib.sha256(key.encode()).hexdigest()[:32].encode(),
+            pdf_variant=PDF_VARIANT,
+            pdf_tags=True,
+            finisher=_display_title,
         )
     if messages:
         raise RenderError(messages)
