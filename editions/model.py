@@ -108,6 +108,7 @@ class Meta:
     subject: str | None = None
     columns: tuple[str, ...] = ()
     amendments: tuple[Amendment, ...] = ()
+    contents_after_pages: int = 12
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 

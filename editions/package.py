@@ -286,6 +286,10 @@ def _inflate(dictionary: bytes, data: bytes) -> bytes:
 
 # Verifying a received package -----------------------------------------------------------
 
+# What reading one damaged or unusual entry can raise: bad CRC or header, bad deflate data,
+# data cut short, a compression method zipfile lacks (NotImplementedError), encryption (RuntimeError).
+UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+
 
 def verify(archive: Path) -> list[Problem]:
     """Every way ``archive`` differs from its manifest, one problem each; [] when intact.
@@ -323,8 +327,10 @@ def _listed(archive: zipfile.ZipFile, names: list[str]) -> tuple[dict[str, dict[
         return {}, f"{MANIFEST} is missing: the package cannot be verified"
     try:
         manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-    except (ValueError, zipfile.BadZipFile, zlib.error) as error:
+    except ValueError as error:        # UnicodeDecodeError and JSONDecodeError among them
         return {}, f"{MANIFEST} is not valid JSON: {error}"
+    except UNREADABLE as error:
+        return {}, f"{MANIFEST} cannot be read from the archive: {error}"
     files = manifest.get("files") if isinstance(manifest, dict) else None
     if not isinstance(files, list) or not all(_well_formed(entry) for entry in files):
         return {}, f"{MANIFEST} does not list the files with path, sha256 and size"
@@ -340,7 +346,7 @@ def _compare(archive: zipfile.ZipFile, path: str, expected: dict[str, object]) -
     """"" when the file matches its manifest entry, else the line that says how it was altered."""
     try:
         data = archive.read(path)
-    except (zipfile.BadZipFile, zlib.error) as error:
+    except UNREADABLE as error:
         return f"{path} was altered (the archive entry is corrupt: {error})"
     differs = [field for field, same in (("size", len(data) == expected["size"]),
                                           ("sha256", hashlib.sha256(data).hexdigest() == expected["sha256"])) if not same]

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import logging
 import os
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
@@ -109,26 +110,37 @@ def _font_config() -> FontConfiguration:
     return FontConfiguration()
 
 
-def render_pdf(html: str, root: Path, key: str, epoch: int) -> bytes:
+CONTENTS_SHOWN = "nav.contents { display: block !important; }"
+
+
+def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int | None = None) -> bytes:
     """The PDF of ``html``; RenderError with what WeasyPrint reported.
 
     ``key`` names the edition (for the PDF identifier) and ``epoch`` is the
     content's date, used wherever the renderer would otherwise read the clock.
+    A document longer than ``contents_after`` pages is laid out again with its
+    table of contents shown (the template always carries it, hidden).
     """
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     fetcher = ConfinedFetcher([root, font_folder()])
     config = _font_config()
     with _strict_logging() as messages:
         document = weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=fetcher)
-        fonts = weasyprint.CSS(string=font_faces(), font_config=config, url_fetcher=fetcher)
-        pdf = document.write_pdf(
-            stylesheets=[fonts],
-            font_config=config,
-            pdf_identifier=hashlib.sha256(key.encode()).hexdigest()[:32].encode(),
-            pdf_variant=PDF_VARIANT,
-            pdf_tags=True,
-            finisher=_display_title,
-        )
+        stylesheets = [weasyprint.CSS(string=font_faces(), font_config=config, url_fetcher=fetcher)]
+        options = {
+            "font_config": config,
+            "pdf_identifier": hashlib.sha256(key.encode()).hexdigest()[:32].encode(),
+            "pdf_variant": PDF_VARIANT,
+            "pdf_tags": True,
+        }
+        rendered = document.render(stylesheets=stylesheets, **options)
+        if contents_after is not None and len(rendered.pages) > contents_after:
+            stylesheets.append(weasyprint.CSS(string=CONTENTS_SHOWN, font_config=config, url_fetcher=fetcher))
+            rendered = document.render(stylesheets=stylesheets, **options)
+        with warnings.catch_warnings():
+            # WeasyPrint 70 opens its sRGB profile for the PDF/A output intent and never closes it.
+            warnings.filterwarnings("ignore", message=r"unclosed file .*sRGB2014\.icc", category=ResourceWarning)
+            pdf = rendered.write_pdf(finisher=_display_title, **{k: v for k, v in options.items() if k != "font_config"})
     if messages:
         raise RenderError(messages)
     assert pdf is not None

@@ -82,7 +82,8 @@ def _render_pdfs(root: Path, pages: list[tuple[Job, str]], jobs: int) -> dict[st
     """PDFs of the print HTML in ``pages``, in worker processes when there are several."""
     if not pages:
         return {}
-    tasks = [(html, str(root), f"{job.doc.meta.symbol}/{job.relative}", _epoch(job.doc)) for job, html in pages]
+    tasks = [(html, str(root), f"{job.doc.meta.symbol}/{job.relative}", _epoch(job.doc), job.doc.meta.contents_after_pages)
+             for job, html in pages]
     workers = max(1, min(jobs, len(tasks)))
     if workers == 1:
         results = [_render_one(task) for task in tasks]
@@ -98,11 +99,11 @@ def _render_pdfs(root: Path, pages: list[tuple[Job, str]], jobs: int) -> dict[st
     return {job.relative: data for (job, _), (data, _) in zip(pages, results)}
 
 
-def _render_one(task: tuple[str, str, str, int]) -> tuple[bytes, tuple[str, ...]]:
+def _render_one(task: tuple[str, str, str, int, int]) -> tuple[bytes, tuple[str, ...]]:
     from .pdf import RenderError, render_pdf   # WeasyPrint is imported only when a PDF is rendered
-    html, root, key, epoch = task
+    html, root, key, epoch, contents_after = task
     try:
-        return render_pdf(html, Path(root), key, epoch), ()
+        return render_pdf(html, Path(root), key, epoch, contents_after), ()
     except RenderError as error:
         return b"", error.messages
 

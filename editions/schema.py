@@ -20,7 +20,7 @@ from .yamlsource import Source, scalar_date, scalar_text
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str               # text | date | texts | blocks | labels | pair | mapping
+    type: str               # text | date | texts | blocks | labels | pair | mapping | count
     required: bool = True
     doc: str = ""
 
@@ -41,6 +41,8 @@ DOCUMENT = (
     Field("subject", "text", required=False, doc="subject for the PDF properties"),
     Field("columns", "texts", required=False, doc="the bilingual edition's two languages, in column order"),
     Field("amendments", "amendments", required=False, doc="corrigenda and revisions issued, oldest first"),
+    Field("contents_after_pages", "count", required=False,
+          doc="PDFs longer than this many pages get a table of contents (default 12)"),
     Field("body", "blocks", doc="the units of the document"),
 )
 

@@ -1,0 +1,284 @@
+"""The distribution package: a manifest with checksums, byte-identical archives, and verification."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import io
+import json
+import os
+import shutil
+import warnings
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+from conftest import make_project
+
+from editions import __version__
+from editions.cli import main
+from editions.errors import EXIT_BUSY, EditionError
+from editions.package import MANIFEST, page_count, verify, write_package
+from editions.project import gather
+
+CORRIGENDUM = "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n    languages: [es]\n"
+REVISION = "  - kind: revision\n    symbol: TST/7/Rev.1\n    date: 2026-02-01\n"
+EDITIONS = {   # path: (symbol, languages, kind)
+    "en/sample.html": ("TST/7", ["en"], "edition"),
+    "en/sample.pdf": ("TST/7", ["en"], "edition"),
+    "es/sample.html": ("TST/7", ["es"], "edition"),
+    "es/sample.pdf": ("TST/7", ["es"], "edition"),
+    "en-es/sample.html": ("TST/7", ["en", "es"], "bilingual"),
+    "en-es/sample.pdf": ("TST/7", ["en", "es"], "bilingual"),
+    "es/sample-corr1.html": ("TST/7/Corr.1", ["es"], "corrigendum"),
+    "es/sample-corr1.pdf": ("TST/7/Corr.1", ["es"], "corrigendum"),
+}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def amend(project: Path, entry: str) -> None:
+    """Keep the sample as published TST/7, then list an amendment in both languages."""
+    published = project / "published" / "sample" / "TST-7"
+    published.mkdir(parents=True, exist_ok=True)
+    for language in ("en", "es"):
+        shutil.copyfile(project / "content" / language / "sample.yaml", published / f"{language}.yaml")
+        edit(project / "content" / language / "sample.yaml", "date: 2025-12-15\n", f"date: 2025-12-15\namendments:\n{entry}")
+
+
+def run(project: Path, *args: str) -> None:
+    assert main([*args, "--root", str(project)]) == 0
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with a Spanish corrigendum, built in HTML and PDF."""
+    project = make_project(tmp_path_factory.mktemp("corrected") / "project")
+    amend(project, CORRIGENDUM)
+    edit(project / "content" / "es" / "sample.yaml", "text: La capacitación.", "text: La formación.")
+    run(project, "confirm")
+    run(project, "build", "--jobs", "2")   # PDFs in worker processes: WeasyPrint leaves a file open in-process
+    return project
+
+
+@pytest.fixture(scope="module")
+def package(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_package(gather(built), built / "output", tmp_path_factory.mktemp("package"))
+
+
+def manifest_of(archive: Path) -> dict:  # type: ignore[type-arg]
+    with zipfile.ZipFile(archive) as opened:
+        return json.loads(opened.read(MANIFEST))  # type: ignore[no-any-return]
+
+
+def rewrite(archive: Path, destination: Path, change: dict[str, bytes | None]) -> Path:
+    """A copy of ``archive`` with members replaced (bytes), removed (None) or added."""
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(destination, "w") as copy:
+        for info in source.infolist():
+            if info.filename not in change:
+                copy.writestr(info, source.read(info))
+            elif change[info.filename] is not None:
+                copy.writestr(info, change[info.filename])  # type: ignore[arg-type]
+        for name in set(change) - set(source.namelist()):
+            copy.writestr(name, change[name])  # type: ignore[arg-type]
+    return destination
+
+
+def lines(archive: Path) -> list[str]:
+    return [str(problem) for problem in verify(archive)]
+
+
+def test_the_manifest_lists_every_edition_with_checksum_size_and_pages(built: Path, package: Path) -> None:
+    manifest = manifest_of(package)
+    files = {entry["path"]: entry for entry in manifest["files"]}
+    written = {p.relative_to(built / "output").as_posix() for p in (built / "output").rglob("*")
+               if p.is_file() and not p.name.startswith(".")}
+    assert set(files) == written == set(EDITIONS)
+    with zipfile.ZipFile(package) as opened:
+        for path, entry in files.items():
+            data = (built / "output" / path).read_bytes()
+            assert opened.read(path) == data
+            assert (entry["sha256"], entry["size"]) == (hashlib.sha256(data).hexdigest(), len(data))
+            assert (entry["symbol"], entry["languages"], entry["kind"]) == EDITIONS[path]
+            assert (entry["document"], entry["format"]) == ("sample", path.rsplit(".", 1)[1])
+            if path.endswith(".pdf"):
+                assert entry["pages"] == len(pypdf.PdfReader(io.BytesIO(data)).pages)
+            else:
+                assert "pages" not in entry
+    assert [entry["path"] for entry in manifest["files"]] == sorted(files)
+
+
+def test_the_manifest_names_the_release_the_date_and_the_amendments(package: Path) -> None:
+    manifest = manifest_of(package)
+    assert package.name == f"editions-{__version__}-2026-01-10.zip"
+    assert (manifest["editions_version"], manifest["date"], manifest["package_format"]) == (__version__, "2026-01-10", 1)
+    assert manifest["documents"] == {"sample": {
+        "symbol": "TST/7", "current_symbol": "TST/7", "original": "en", "languages": ["en", "es"],
+        "amendments": [{"kind": "corrigendum", "symbol": "TST/7/Corr.1", "date": "2026-01-10", "languages": ["es"]}],
+    }}
+    with zipfile.ZipFile(package) as opened:
+        text = opened.read(MANIFEST).decode()
+    assert text.endswith("}\n") and text == json.dumps(json.loads(text), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_the_same_editions_give_byte_identical_packages(built: Path, package: Path, tmp_path: Path) -> None:
+    copy = shutil.copytree(built / "output", tmp_path / "output")
+    for path in copy.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))     # other clocks, same content
+    again = write_package(gather(built), copy, tmp_path / "second")
+    assert again.name == package.name and again.read_bytes() == package.read_bytes()
+    assert os.listdir(tmp_path / "second") == [again.name]     # no temporary file left
+    with zipfile.ZipFile(again) as opened:
+        infos = opened.infolist()
+    assert [info.filename for info in infos] == sorted(info.filename for info in infos)
+    assert {(info.date_time, info.external_attr >> 16, info.compress_type, info.create_system) for info in infos} == {
+        ((2026, 1, 10, 0, 0, 0), 0o100644, zipfile.ZIP_DEFLATED, 3)}
+
+
+def test_only_editions_enter_the_package(built: Path, package: Path, tmp_path: Path) -> None:
+    output = shutil.copytree(built / "output", tmp_path / "output")
+    (output / ".staging-x" / "en").mkdir(parents=True)
+    (output / ".staging-x" / "en" / "sample.html").write_text("half written")
+    (output / "en" / "deleted-document.pdf").write_bytes(b"%PDF-1.7 stale")
+    (output / package.name).write_bytes(package.read_bytes())   # an earlier package beside the editions
+    assert (output / ".build.lock").is_file() and (output / ".manifest.json").is_file()
+    again = write_package(gather(built), output, output)
+    assert again.read_bytes() == package.read_bytes()
+    with zipfile.ZipFile(again) as opened:
+        assert sorted(opened.namelist()) == sorted([*EDITIONS, MANIFEST])
+
+
+def test_only_the_editions_present_are_listed(built: Path, tmp_path: Path) -> None:
+    output = shutil.copytree(built / "output", tmp_path / "output")
+    for pdf in output.rglob("*.pdf"):
+        pdf.unlink()
+    archive = write_package(gather(built), output, tmp_path)
+    assert [entry["path"] for entry in manifest_of(archive)["files"]] == sorted(p for p in EDITIONS if p.endswith(".html"))
+    assert verify(archive) == []
+
+
+def test_nothing_to_package_is_refused(built: Path, tmp_path: Path) -> None:
+    with pytest.raises(EditionError) as raised:
+        write_package(gather(built), tmp_path / "empty", tmp_path)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{tmp_path / 'empty'}:1: no editions to package: build them first (python build.py)"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_running_build_holds_the_editions(built: Path, tmp_path: Path) -> None:
+    output = shutil.copytree(built / "output", tmp_path / "output")
+    with open(output / ".build.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(EditionError) as raised:
+            write_package(gather(built), output, tmp_path / "dist")
+    assert raised.value.status == EXIT_BUSY
+    assert not (tmp_path / "dist").exists()
+
+
+def test_marked_editions_and_revisions_carry_the_revision_symbol(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    amend(project, REVISION)
+    edit(project / "content" / "en" / "sample.yaml", "text: Training.", "text: Training of officials.")
+    run(project, "build", "--format", "html")
+    run(project, "build", "--format", "html", "--marked")
+    manifest = manifest_of(write_package(gather(project), project / "output", tmp_path / "dist"))
+    files = {entry["path"]: (entry["symbol"], entry["kind"], entry["languages"]) for entry in manifest["files"]}
+    assert files == {
+        "en/sample.html": ("TST/7/Rev.1", "edition", ["en"]),
+        "es/sample.html": ("TST/7/Rev.1", "edition", ["es"]),
+        "en-es/sample.html": ("TST/7/Rev.1", "bilingual", ["en", "es"]),
+        "en/sample-rev1-marked.html": ("TST/7/Rev.1", "marked", ["en"]),
+        "es/sample-rev1-marked.html": ("TST/7/Rev.1", "marked", ["es"]),
+    }
+    assert manifest["date"] == "2026-02-01"
+    assert manifest["documents"]["sample"]["current_symbol"] == "TST/7/Rev.1"
+    assert manifest["documents"]["sample"]["amendments"] == [
+        {"kind": "revision", "symbol": "TST/7/Rev.1", "date": "2026-02-01", "languages": ["en", "es"]}]
+
+
+def test_an_intact_package_verifies(package: Path) -> None:
+    assert verify(package) == []
+
+
+def test_one_altered_byte_names_that_file(package: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(package) as opened:
+        pdf = bytearray(opened.read("es/sample.pdf"))
+    pdf[len(pdf) // 2] ^= 0x01
+    altered = rewrite(package, tmp_path / "altered.zip", {"es/sample.pdf": bytes(pdf)})
+    assert lines(altered) == [f"{altered}:1: es/sample.pdf was altered (sha256 differs from the manifest)"]
+
+
+def test_a_longer_file_is_altered_in_size_and_checksum(package: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(package) as opened:
+        html = opened.read("en-es/sample.html")
+    altered = rewrite(package, tmp_path / "longer.zip", {"en-es/sample.html": html + b"\n"})
+    assert lines(altered) == [f"{altered}:1: en-es/sample.html was altered (size and sha256 differ from the manifest)"]
+
+
+def test_a_damaged_entry_is_altered(package: Path, tmp_path: Path) -> None:
+    """Bytes changed in the archive itself, under the zip's own checksum: reported, not raised."""
+    with zipfile.ZipFile(package) as opened:
+        info = opened.getinfo("en/sample.pdf")
+    data = bytearray(package.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(data))
+    [line] = lines(damaged)
+    assert line.startswith(f"{damaged}:1: en/sample.pdf was altered (the archive entry is corrupt: ")
+
+
+def test_a_removed_file_is_missing_and_an_extra_one_added(package: Path, tmp_path: Path) -> None:
+    removed = rewrite(package, tmp_path / "removed.zip", {"en/sample.html": None})
+    assert lines(removed) == [f"{removed}:1: en/sample.html is missing from the package"]
+    added = rewrite(package, tmp_path / "added.zip", {"en/notes.txt": b"unofficial"})
+    assert lines(added) == [f"{added}:1: en/notes.txt was added (not in the manifest)"]
+    both = rewrite(package, tmp_path / "both.zip", {"es/sample-corr1.pdf": None, "readme.txt": b"x"})
+    assert lines(both) == [f"{both}:1: es/sample-corr1.pdf is missing from the package",
+                           f"{both}:1: readme.txt was added (not in the manifest)"]
+
+
+def test_a_second_copy_of_a_file_is_named(package: Path, tmp_path: Path) -> None:
+    doubled = shutil.copyfile(package, tmp_path / "doubled.zip")
+    with warnings.catch_warnings(), zipfile.ZipFile(doubled, "a") as opened:
+        warnings.simplefilter("ignore")     # zipfile warns of the duplicate name: that is the point
+        opened.writestr("en/sample.pdf", b"%PDF-1.7 another")
+    assert lines(doubled) == [f"{doubled}:1: en/sample.pdf appears 2 times in the archive",
+                              f"{doubled}:1: en/sample.pdf was altered (size and sha256 differ from the manifest)"]
+
+
+def test_a_file_that_is_not_a_zip_gives_one_line(package: Path, tmp_path: Path) -> None:
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(package.read_bytes()[:1000])
+    text = tmp_path / "notes.zip"
+    text.write_text("not an archive")
+    for path in (truncated, text):
+        assert lines(path) == [f"{path}:1: not a zip file: the package is damaged or is not a package"]
+    assert lines(tmp_path / "absent.zip") == [f"{tmp_path / 'absent.zip'}:1: cannot be read: No such file or directory"]
+
+
+def test_a_package_without_a_readable_manifest_gives_one_line(package: Path, tmp_path: Path) -> None:
+    bare = rewrite(package, tmp_path / "bare.zip", {MANIFEST: None})
+    assert lines(bare) == [f"{bare}:1: manifest.json is missing: the package cannot be verified"]
+    broken = rewrite(package, tmp_path / "broken.zip", {MANIFEST: b'{"files": ['})
+    [line] = lines(broken)
+    assert line.startswith(f"{broken}:1: manifest.json is not valid JSON: ")
+    odd = rewrite(package, tmp_path / "odd.zip", {MANIFEST: b'{"files": [{"path": "en/sample.html"}]}'})
+    assert lines(odd) == [f"{odd}:1: manifest.json does not list the files with path, sha256 and size"]
+
+
+def test_pages_are_counted_without_a_pdf_library(tmp_path: Path) -> None:
+    writer = pypdf.PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(595, 842)
+    plain = io.BytesIO()
+    writer.write(plain)         # pypdf writes its objects uncompressed, outside object streams
+    assert b"/ObjStm" not in plain.getvalue()
+    assert page_count(plain.getvalue()) == len(pypdf.PdfReader(plain).pages) == 3
+    with pytest.raises(ValueError, match="no page objects"):
+        page_count(b"<html></html>")
