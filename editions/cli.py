@@ -27,6 +27,8 @@ COMMANDS = {
     "check": "run the checks alone, rendering nothing",
     "confirm": "record that the selected translations were reviewed against their original (--unit: only those units)",
     "publish": "keep the current content of the selected documents as the published text of their latest version",
+    "package": "build, then write every edition into one zip with a manifest of checksums, in the output folder",
+    "verify": "check a received package against its manifest: python build.py verify ARCHIVE",
 }
 
 
@@ -38,6 +40,7 @@ def parser() -> argparse.ArgumentParser:
     )
     main.add_argument("command", nargs="?", default="build", choices=tuple(COMMANDS), metavar="command",
                       help=", ".join(COMMANDS))
+    main.add_argument("target", nargs="?", default=None, metavar="ARCHIVE", help="with verify: the package to check")
     main.add_argument("-d", "--document", action="append", default=[], metavar="NAME",
                       help="only this document (file name without .yaml); repeatable")
     main.add_argument("-l", "--language", action="append", default=[], metavar="CODE",
@@ -64,6 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("build.py: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if (args.command == "verify") != (args.target is not None):
+        print("build.py: verify takes one ARCHIVE, and no other command takes one", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "package" and (args.document or args.language or args.format):
+        print("build.py: package takes every edition; -d, -l and -f do not apply", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return _run(args)
     except EditionError as error:
@@ -81,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .project import Selection, gather
 
+    if args.command == "verify":
+        return _verify(Path(args.target))    # a recipient has the archive, not the project
     root = args.root.resolve()
     selection = Selection(frozenset(args.document), frozenset(args.language))
     started = time.perf_counter()
@@ -100,6 +111,8 @@ def _run(args: argparse.Namespace) -> int:
               f"{f'; {behind} parts of translations behind their original' if behind else ''} "
               f"({time.perf_counter() - started:.2f} s)")
         return EXIT_OK
+    if args.command == "package":
+        return _package(args, project, selection, started)
     return _build(args, project, selection, started)
 
 
@@ -152,6 +165,32 @@ def _build(args: argparse.Namespace, project: Project, selection: Selection, sta
     for item in report.written:
         print(f"rendered {_shown(options.output / item.relative, root)} ({item.reason})")
     print(f"rendered {len(report.written)} files, {len(report.up_to_date)} up to date, in {seconds:.1f} s")
+    return EXIT_OK
+
+
+def _package(args: argparse.Namespace, project: Project, selection: Selection, started: float) -> int:
+    """Bring every edition up to date (the marked ones too, if a revision has any), then package them."""
+    import hashlib
+
+    from .package import write_package
+
+    revised = any(a.kind == "revision" for doc in project.editions(selection) for a in doc.meta.amendments)
+    for marked in (False, True) if revised else (False,):
+        _build(argparse.Namespace(**{**vars(args), "marked": marked}), project, selection, started)
+    output = (args.output or project.root / "output").resolve()
+    archive = write_package(project, output, output)
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    print(f"packaged {_shown(archive, project.root)} (sha256 {digest})")
+    return EXIT_OK
+
+
+def _verify(archive: Path) -> int:
+    from .package import verify
+
+    problems = verify(archive)
+    if problems:
+        raise EditionError(problems)
+    print(f"verified {archive}: every file matches its manifest")
     return EXIT_OK
 
 
