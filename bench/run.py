@@ -31,6 +31,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -42,8 +43,11 @@ sys.path.insert(0, str(ROOT))
 BUILD = ROOT / "build.py"
 WEASYPRINT = Path(sys.executable).parent / "weasyprint"
 CORES = os.cpu_count() or 1
-STAGES = ("check", "html", "full1", "fullN", "noop", "amend", "cli1", "cliN", "api1", "apiN")
+PLAIN = ("cli1", "cliN", "api1", "apiN", "rend1", "rendN")
+STAGES = ("check", "html", "full1", "fullN", "noop", "amend", *PLAIN)
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+QUIET = True        # wait for other processes to calm down before each measured run (--no-wait turns it off)
 # Benchmark only: run build.py with the content-file size limit raised, so that
 # documents over 2 MiB (about 2,100 generated paragraphs) can be measured at all.
 LIFTED = (
@@ -63,6 +67,8 @@ class Run:
     stderr: str
     max_rss_kb: int = 0         # the largest single process of the tree (wait4's ru_maxrss)
     tree_peak_kb: int = 0       # all processes of the tree at once, sampled every 100 ms
+    cpu_seconds: float = 0.0    # user + system, the whole tree
+    others: float = 0.0         # CPU seconds used meanwhile by other processes of the machine: noise
 
     @property
     def ok(self) -> bool:
@@ -89,8 +95,30 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has been busy (all cores; /proc/stat)."""
+    with open("/proc/stat") as handle:
+        fields = [int(v) for v in handle.readline().split()[1:]]
+    idle = fields[3] + fields[4]          # idle, iowait
+    return (sum(fields[:8]) - idle) / CLOCK_TICKS
+
+
+def wait_quiet(limit: float = 60.0, share: float = 0.15) -> float:
+    """Wait (at most ``limit`` s) until other processes use under ``share`` of the machine; seconds waited."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        before = busy_seconds()
+        time.sleep(1.0)
+        if (busy_seconds() - before) / CORES < share:
+            break
+    return time.perf_counter() - started
+
+
 def run(command: list[str], env: dict[str, str] | None = None, sample: bool = False) -> Run:
     """Run ``command``; wall seconds, output, and the memory of its process tree."""
+    if QUIET:
+        wait_quiet()
+    busy = busy_seconds()
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, **(env or {})})
@@ -120,7 +148,8 @@ def run(command: list[str], env: dict[str, str] | None = None, sample: bool = Fa
     if sample:
         thread.join()
     stdout, stderr = "".join(out), "".join(err)
-    return Run(seconds, process.returncode, stdout, stderr, usage.ru_maxrss, peak[0])
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, process.returncode, stdout, stderr, usage.ru_maxrss, peak[0], cpu, busy_seconds() - busy - cpu)
 
 
 def best(measure, repeat: int, short: float) -> list[Run]:  # type: ignore[no-untyped-def]
@@ -215,28 +244,87 @@ def paragraphs_of(project: Project) -> int:
     return sum(1 for unit in original.units() if unit.kind == "paragraph")
 
 
-def print_html(project: Project) -> list[Path]:
+def print_html(project: Project) -> tuple[list[Path], Path | None]:
     """The print HTML the pipeline renders to PDF, with the fonts' @font-face rules in a <style>,
-    written under the project root (bench-print/), in the pipeline's order."""
+    written under the project root (bench-print/), in the pipeline's order; and a pickle of the
+    pipeline's own render tasks, for the renderer alone (None if they could not be captured)."""
     from editions.pdf import font_faces
-    from editions.project import Selection, gather
 
-    gathered = gather(project.root)
-    try:      # the pipeline's own list of outputs, when it has one: every PDF it renders
-        from editions.outputs import jobs
-        pages = [(job.relative[: -len(".pdf")], job.html())
-                 for job in jobs(gathered, Selection(), frozenset({"pdf"})) if job.relative.endswith(".pdf")]
-    except ImportError:
-        pages = _print_pages(gathered, project.name)
+    folder = project.root / "bench-print"
+    tasks = folder / "tasks.pickle"
+    try:
+        pages = _captured(project, tasks)
+    except Exception as error:  # noqa: BLE001 - the pipeline changed shape: fall back on its public functions
+        print(f"  could not capture the pipeline's render tasks ({type(error).__name__}: {error}); "
+              "rendering the print HTML with editions.html and editions.bilingual", file=sys.stderr)
+        from editions.project import gather
+        pages, tasks = _print_pages(gather(project.root), project.name), None
     style = f"<head>\n<style>\n{font_faces()}\n</style>"
     written = []
     for relative, html in pages:
         assert "<head>" in html
-        path = project.root / "bench-print" / f"{relative}.html"
+        path = folder / f"{relative}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html.replace("<head>", style, 1), encoding="utf-8")
         written.append(path)
-    return written
+    return written, tasks
+
+
+def _captured(project: Project, pickled: Path) -> list[tuple[str, str]]:
+    """Run the pipeline in this process with its PDF worker function replaced by a recorder:
+    the exact tasks (print HTML first) that its worker processes would receive."""
+    import pickle
+
+    import editions.pipeline as pipeline
+
+    recorded: list[tuple] = []  # type: ignore[type-arg]
+    real = pipeline._render_one
+    pipeline._render_one = lambda task: recorded.append(task) or (b"%PDF-1.7 placeholder", ())
+    scratch = project.root / "bench-print" / "scratch-output"
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        pipeline.build(pipeline.BuildOptions(root=project.root, output=scratch, formats=frozenset({"pdf"}), jobs=1))
+    finally:
+        pipeline._render_one = real
+        shutil.rmtree(scratch, ignore_errors=True)
+    if not recorded or not all(isinstance(task[0], str) and "<head>" in task[0] for task in recorded):
+        raise ValueError("no print HTML recorded")
+    pickled.parent.mkdir(parents=True, exist_ok=True)
+    pickled.write_bytes(pickle.dumps(recorded))
+    # The key of a task is "<symbol>/<language folder>/<name>.pdf"; the symbol may hold slashes.
+    return [("/".join(str(task[2]).split("/")[-2:])[: -len(".pdf")], task[0]) for task in recorded]
+
+
+def pipeline_renderer(tasks: Path, out: Path, jobs: int) -> Run:
+    """The pipeline's own PDF worker function (editions.pipeline._render_one) on its recorded tasks,
+    without gathering, HTML, planning or writing; with jobs > 1 in a process pool, in the same order."""
+    out.mkdir(parents=True, exist_ok=True)
+    return run([sys.executable, __file__, "--render-tasks", str(jobs), str(out), str(tasks)])
+
+
+def _render_task(task: tuple) -> tuple[float, bytes, tuple[str, ...]]:  # type: ignore[type-arg]
+    from editions.pipeline import _render_one
+    started = time.perf_counter()
+    data, messages = _render_one(task)
+    return time.perf_counter() - started, data, messages
+
+
+def render_tasks(jobs: int, out: Path, pickled: Path) -> None:
+    import pickle
+    tasks = pickle.loads(pickled.read_bytes())
+    if jobs == 1:
+        results = [_render_task(task) for task in tasks]
+    else:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_render_task, tasks))
+    seconds = {}
+    for task, (spent, data, messages) in zip(tasks, results, strict=True):
+        relative = "/".join(str(task[2]).split("/")[-2:])
+        if messages:
+            sys.exit(f"{relative}: {messages[0]}")
+        (out / relative.replace("/", "-")).write_bytes(data)
+        seconds[relative[: -len(".pdf")]] = spent
+    print(json.dumps(seconds))
 
 
 def _print_pages(gathered, name: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -268,18 +356,27 @@ def pdf_pages(path: Path) -> int | None:
 
 def _pool(commands: list[list[str]], jobs: int) -> Run:
     """Run ``commands``, ``jobs`` at a time, in order (as a process pool takes tasks)."""
+    if QUIET:
+        wait_quiet()
+    busy = busy_seconds()
     started = time.perf_counter()
-    pending, running, failed = list(commands), [], []
+    pending, running, failed, cpu, rss = list(commands), {}, [], 0.0, 0
     while pending or running:
         while pending and len(running) < jobs:
-            running.append(subprocess.Popen(pending.pop(0), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-        time.sleep(0.01)
-        for process in [p for p in running if p.poll() is not None]:
-            running.remove(process)
-            output = process.stdout.read()  # type: ignore[union-attr]
-            if process.returncode:
-                failed.append(output)
-    return Run(time.perf_counter() - started, 1 if failed else 0, "", "\n".join(failed))
+            log = tempfile.TemporaryFile()
+            running[subprocess.Popen(pending.pop(0), stdout=log, stderr=subprocess.STDOUT).pid] = log
+        pid, status, usage = os.wait4(-1, 0)
+        if pid not in running:
+            continue
+        log = running.pop(pid)
+        cpu += usage.ru_utime + usage.ru_stime
+        rss = max(rss, usage.ru_maxrss)
+        if os.waitstatus_to_exitcode(status):
+            log.seek(0)
+            failed.append(log.read().decode(errors="replace"))
+        log.close()
+    seconds = time.perf_counter() - started
+    return Run(seconds, 1 if failed else 0, "", "\n".join(failed), rss, 0, cpu, busy_seconds() - busy - cpu)
 
 
 def weasyprint_cli(files: list[Path], out: Path, jobs: int) -> Run:
@@ -324,7 +421,9 @@ class Result:
     runs: dict[str, int] = field(default_factory=dict)        # how many runs each stage took
     notes: dict[str, str] = field(default_factory=dict)       # per stage: what the build said, failures
     memory_mb: dict[str, float] = field(default_factory=dict)
-    per_file: dict[str, float] = field(default_factory=dict)  # WeasyPrint API, one process, seconds per PDF
+    cpu: dict[str, float] = field(default_factory=dict)       # per stage, CPU seconds of the best run
+    others: dict[str, float] = field(default_factory=dict)    # per stage, share of the machine other processes used
+    per_file: dict[str, dict[str, float]] = field(default_factory=dict)  # api1, rend1: seconds per PDF
     noop_rebuilt: int | None = None
     amend_rebuilt: list[str] = field(default_factory=list)
     lifted: bool = False
@@ -346,11 +445,15 @@ def measure(project: Project, options: argparse.Namespace, force: bool) -> Resul
         result.runs[stage] = len(runs)
         if chosen.ok:
             result.seconds[stage] = round(chosen.seconds, 3)
+            result.cpu[stage] = round(chosen.cpu_seconds, 2)
+            result.others[stage] = round(max(chosen.others, 0) / (chosen.seconds * CORES), 3)
         else:
             said = (chosen.stderr.strip() or chosen.stdout.strip()).splitlines()
             result.notes[stage] = f"failed ({chosen.status}): {said[0] if said else ''}"
         times = " ".join(f"{r.seconds:.2f}" for r in runs)
-        print(f"  {stage:6} {times} s  {chosen.last_line()[:110]}", file=sys.stderr, flush=True)
+        noise = " ".join(f"{max(r.others, 0) / (r.seconds * CORES):.0%}" for r in runs)
+        print(f"  {stage:6} {times} s (cpu {chosen.cpu_seconds:.1f} s; others used {noise} of the machine)  "
+              f"{chosen.last_line()[:100]}", file=sys.stderr, flush=True)
         return chosen
 
     def full(jobs_now: str) -> Run:
@@ -401,23 +504,29 @@ def measure(project: Project, options: argparse.Namespace, force: bool) -> Resul
 
         record("amend", best(amended, options.repeat, options.short))
         result.amend_rebuilt = changed
-    plain = [s for s in ("cli1", "cliN", "api1", "apiN") if s in stages]
+    plain = [s for s in PLAIN if s in stages]
     if plain:
         from editions.errors import EditionError
         try:
-            files = print_html(project)
+            files, tasks = print_html(project)
         except EditionError as error:
             result.notes["print HTML"] = f"failed: {error.problems[0]}"
             plain = []
         out = project.root / "bench-print-out"
         for stage in plain:
             jobs_now = 1 if stage.endswith("1") else CORES
-            render = weasyprint_cli if stage.startswith("cli") else weasyprint_api
-            runs = best(lambda render=render, jobs_now=jobs_now, stage=stage: render(files, out / stage, jobs_now),
-                        options.repeat, options.short)
+            if stage.startswith("rend"):
+                if tasks is None:
+                    continue
+                runs = best(lambda jobs_now=jobs_now, stage=stage: pipeline_renderer(tasks, out / stage, jobs_now),
+                            options.repeat, options.short)
+            else:
+                render = weasyprint_cli if stage.startswith("cli") else weasyprint_api
+                runs = best(lambda render=render, jobs_now=jobs_now, stage=stage: render(files, out / stage, jobs_now),
+                            options.repeat, options.short)
             chosen = record(stage, runs)
-            if stage == "api1" and chosen.ok:
-                result.per_file = {k: round(v, 2) for k, v in json.loads(chosen.stdout).items()}
+            if stage in ("api1", "rend1") and chosen.ok:
+                result.per_file[stage] = {k: round(v, 2) for k, v in json.loads(chosen.stdout).items()}
             if chosen.ok and result.pages:
                 for name, pages in result.pages.items():
                     theirs = pdf_pages(out / stage / f"{name}-{project.name}.pdf")
@@ -451,8 +560,9 @@ def table(results: list[Result]) -> str:
             "full build s, 1 process", f"full build s, {n} processes", "speed-up",
             "no-op rebuild s", "rebuild after 1-paragraph amendment s",
             "peak RSS MB, 1 process", f"peak RSS MB, {n} processes: largest / all",
-            f"weasyprint CLI s, 1 / {n}", f"WeasyPrint API s, 1 / {n}",
-            "full / CLI, 1 process", f"full / CLI, {n}", "full / API, 1 process", f"full / API, {n}"]
+            f"weasyprint command s, 1 / {n}", f"WeasyPrint API s, 1 / {n}", f"pipeline renderer alone s, 1 / {n}",
+            f"full ÷ command, 1 / {n}", f"full ÷ API, 1 / {n}", f"full ÷ renderer alone, 1 / {n}",
+            "CPU s full ÷ API, 1 process"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         s = r.seconds.get
@@ -468,15 +578,21 @@ def table(results: list[Result]) -> str:
         if r.amend_rebuilt and s("amend") is not None:
             amend += f" ({len(r.amend_rebuilt)} files: {', '.join(r.amend_rebuilt)})"
         m = r.memory_mb
+
+        def pair(first: str, second: str, ratio: bool = False, s=s) -> str:  # type: ignore[no-untyped-def]
+            if ratio:
+                return f"{_ratio(s('full1'), s(first))} / {_ratio(s('fullN'), s(second))}"
+            return f"{_s(s(first))} / {_s(s(second))}"
+
         cells = [
             r.label + (" (limit lifted)" if r.lifted else ""), str(r.paragraphs), pages,
             _s(s("check")), _s(s("html")), _s(s("full1")), _s(s("fullN")), _ratio(s("full1"), s("fullN")),
             noop, amend,
             _s(m.get("full1 largest process")),
             f"{_s(m.get('fullN largest process'))} / {_s(m.get('fullN all processes'))}",
-            f"{_s(s('cli1'))} / {_s(s('cliN'))}", f"{_s(s('api1'))} / {_s(s('apiN'))}",
-            _ratio(s("full1"), s("cli1")), _ratio(s("fullN"), s("cliN")),
-            _ratio(s("full1"), s("api1")), _ratio(s("fullN"), s("apiN")),
+            pair("cli1", "cliN"), pair("api1", "apiN"), pair("rend1", "rendN"),
+            pair("cli1", "cliN", True), pair("api1", "apiN", True), pair("rend1", "rendN", True),
+            _ratio(r.cpu.get("full1"), r.cpu.get("api1")),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -494,11 +610,14 @@ def targets(results: list[Result]) -> str:
         return "not measured" if ok is None else ("pass" if ok else "FAIL")
 
     # 1. full build vs WeasyPrint alone, same number of processes
-    for jobs, full, cli in (("1 process", "full1", "cli1"), (f"{CORES} processes", "fullN", "cliN")):
+    for jobs, full, cli, api in (("1 process", "full1", "cli1", "api1"), (f"{CORES} processes", "fullN", "cliN", "apiN")):
         pairs = [(r.label, r.seconds[full] / r.seconds[cli]) for r in built if full in r.seconds and cli in r.seconds]
         ok = all(v <= 1.10 for _, v in pairs) if pairs else None
         figures = ", ".join(f"{label} {v:.2f}" for label, v in pairs) or "–"
-        out.append(f"- full build at most 1.10 × the weasyprint command on the same HTML ({jobs}): **{verdict(ok)}** — {figures}")
+        apis = ", ".join(f"{r.label} {r.seconds[full] / r.seconds[api]:.2f}"
+                         for r in built if full in r.seconds and api in r.seconds)
+        out.append(f"- full build at most 1.10 × the weasyprint command on the same HTML ({jobs}): **{verdict(ok)}** — {figures}"
+                   + (f" (against the API: {apis})" if apis else ""))
     # 2. speed-up on DSC/1 and larger documents
     dsc = next((r for r in built if r.label == "DSC/1"), None)
     floor = min(dsc.pages.values()) if dsc and dsc.pages else 0
@@ -537,21 +656,24 @@ def targets(results: list[Result]) -> str:
 
 
 def scheduling(results: list[Result]) -> str:
-    """Per-PDF seconds (API, one process) and the best possible wall time with all cores."""
+    """Seconds per PDF with one process, and the least wall time possible with all cores."""
     lines = []
     for r in results:
-        if len(r.per_file) < 2:
-            continue
-        times = sorted(r.per_file.values(), reverse=True)
-        slots = [0.0] * CORES
-        for t in times:                       # longest first
-            slots[slots.index(min(slots))] += t
-        order = [0.0] * CORES
-        for t in r.per_file.values():         # the pipeline's order
-            order[order.index(min(order))] += t
-        files = ", ".join(f"{k} {v:.1f}" for k, v in r.per_file.items())
-        lines.append(f"- {r.label}: PDF seconds {files}; on {CORES} processes the pipeline's order needs at least "
-                     f"{max(order):.1f} s, longest first {max(slots):.1f} s (sum {sum(times):.1f} s)")
+        for stage, what in (("rend1", "the pipeline's renderer"), ("api1", "the WeasyPrint API")):
+            per_file = r.per_file.get(stage, {})
+            if len(per_file) < 2:
+                continue
+            times = sorted(per_file.values(), reverse=True)
+            slots = [0.0] * CORES
+            for t in times:                       # longest first
+                slots[slots.index(min(slots))] += t
+            order = [0.0] * CORES
+            for t in per_file.values():           # the pipeline's order
+                order[order.index(min(order))] += t
+            files = ", ".join(f"{k} {v:.1f}" for k, v in per_file.items())
+            lines.append(f"- {r.label}, {what}: {files} s (sum {sum(times):.1f} s); on {CORES} processes in the pipeline's "
+                         f"order at least {max(order):.1f} s (speed-up ≤ {sum(times) / max(order):.2f}), longest first "
+                         f"{max(slots):.1f} s (≤ {sum(times) / max(slots):.2f})")
     return "\n".join(lines)
 
 
@@ -575,6 +697,9 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--api-render":
         api_render(int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4:])
         return
+    if len(sys.argv) > 1 and sys.argv[1] == "--render-tasks":
+        render_tasks(int(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="50,500", help="generated paragraphs per language, comma-separated (default 50,500)")
     parser.add_argument("--no-dsc", action="store_true", help="leave out DSC/1")
@@ -585,7 +710,11 @@ def main() -> None:
     parser.add_argument("--lift-size-limit", action="store_true",
                         help="raise the 2 MiB content-file limit in the benchmarked builds (needed from about 2,100 paragraphs)")
     parser.add_argument("--report", action="store_true", help="print the table from <work>/results.json, measure nothing")
+    parser.add_argument("--no-wait", action="store_true",
+                        help="do not wait for other processes to go quiet (under 15 %% of the machine) before each run")
     options = parser.parse_args()
+    global QUIET
+    QUIET = not options.no_wait
     options.stages = [s for s in options.stages.split(",") if s]
     unknown = set(options.stages) - set(STAGES)
     if unknown:
@@ -615,6 +744,8 @@ def main() -> None:
         print("\nScheduling of the PDFs:\n")
         print(plan)
     notes = [f"- {r.label} {k}: {v}" for r in results for k, v in r.notes.items() if k != "noop said"]
+    notes += [f"- {r.label}: other processes used " + ", ".join(f"{k} {v:.0%}" for k, v in r.others.items() if v >= 0.05)
+              + " of the machine during the runs counted" for r in results if any(v >= 0.05 for v in r.others.values())]
     if notes:
         print("\nNotes:\n")
         print("\n".join(notes))

@@ -65,7 +65,18 @@ def build(options: BuildOptions, project: Project | None = None) -> Report:
             targets = {job.relative: (job.target, out.data) for (job, _), out in zip(stale, written)}
             manifest = manifest_text(options.output, targets).encode()
             _write([*written, Output(MANIFEST, "", manifest)], options.output)
+        _write_site(project, options.output)
     return Report(written, [d.target.relative for d in decisions if not d.reason])
+
+
+def _write_site(project: Project, output: Path) -> None:
+    """Bring the index and the fonts in line with what the output folder holds."""
+    from .site import site_files
+
+    changed = [Output(path, "", data) for path, data in site_files(project, output).items()
+               if not (output / path).is_file() or (output / path).read_bytes() != data]
+    if changed:
+        _write(changed, output)
 
 
 def render(stale: list[tuple[Job, Decision]], options: BuildOptions) -> list[Output]:

@@ -4,6 +4,8 @@ oversized and special files. See SECURITY.md for the threat model.
 
 from __future__ import annotations
 
+import re
+
 import resource
 import subprocess
 import sys
@@ -63,7 +65,8 @@ def test_markup_in_a_paragraph_is_escaped_in_the_html(tmp_path: Path, cli) -> No
     pages = sorted((project / "output").rglob("*.html"))
     assert {p.relative_to(project / "output").as_posix() for p in pages} >= {"en/sample.html", "es/sample.html"}
     for page in pages:
-        html = page.read_text(encoding="utf-8")
+        # The one script a screen edition carries is the template's language switch.
+        html = re.sub(r"<script>\n/\* The language switch .*?</script>", "", page.read_text(encoding="utf-8"), flags=re.S)
         found = elements(html)
         tags = [tag for tag, _ in found.tags]
         assert "script" not in tags and "img" not in tags, page

@@ -48,7 +48,7 @@ class Ids(HTMLParser):
         found = dict(attrs)
         if tag == "html":
             self.lang = found.get("lang") or ""
-        if found.get("id"):
+        if found.get("id") and tag != "main":
             self.ids.append(found["id"] or "")
 
 

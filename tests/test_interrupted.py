@@ -40,6 +40,7 @@ def outputs(project: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and path.name not in (".build.lock", ".manifest.json")
         and not path.relative_to(folder).parts[0].startswith(".staging-")
+        and path.parts[-2] != "fonts"
     }
 
 
@@ -50,7 +51,7 @@ def stray_files(project: Path) -> list[str]:
         path.relative_to(folder).as_posix() for path in folder.rglob("*")
         if path.is_file() and path.name not in (".build.lock", ".manifest.json")
         and not path.relative_to(folder).parts[0].startswith(".staging-")
-        and (path.name.startswith(".") or path.suffix not in (".html", ".pdf"))
+        and (path.name.startswith(".") or path.suffix not in (".html", ".pdf", ".ttf"))
     )
 
 
