@@ -273,13 +273,20 @@ def print_html(project: Project) -> tuple[list[Path], Path | None]:
 def _captured(project: Project, pickled: Path) -> list[tuple[str, str]]:
     """Run the pipeline in this process with its PDF worker function replaced by a recorder:
     the exact tasks (print HTML first) that its worker processes would receive."""
+    import io
     import pickle
+
+    import pypdf
 
     import editions.pipeline as pipeline
 
     recorded: list[tuple] = []  # type: ignore[type-arg]
     real = pipeline._render_one
-    pipeline._render_one = lambda task: recorded.append(task) or (b"%PDF-1.7 placeholder", ())
+    placeholder = io.BytesIO()
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(placeholder)
+    pipeline._render_one = lambda task: recorded.append(task) or (placeholder.getvalue(), ())
     scratch = project.root / "bench-print" / "scratch-output"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
