@@ -319,6 +319,7 @@ def _render_task(task: tuple) -> tuple[float, bytes, tuple[str, ...]]:  # type: 
 def render_tasks(jobs: int, out: Path, pickled: Path) -> None:
     import pickle
     tasks = pickle.loads(pickled.read_bytes())
+    out.mkdir(parents=True, exist_ok=True)
     if jobs == 1:
         results = [_render_task(task) for task in tasks]
     else:

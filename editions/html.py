@@ -7,7 +7,6 @@ browser (the language switch, counterpart links) stay out of print.
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypedDict
@@ -17,7 +16,7 @@ from babel.messages.extract import extract_from_file
 from markupsafe import Markup
 
 from .errors import EXIT_RENDER, EditionError, Problem, fail
-from .inline import InlineStyle, plain_text, render
+from .inline import plain_text, render
 from .languages import Language
 from .localise import format_date_range, inline_style, load_translations
 from .model import Document, Meta, Unit, version_symbol

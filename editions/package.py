@@ -34,6 +34,7 @@ from . import __version__
 from .amendments import concerned
 from .bilingual import column_order, output_name
 from .errors import EXIT_BUSY, EXIT_RENDER, Problem, fail
+from .files import fsync_folder
 from .model import Amendment, Document, version_symbol
 from .project import Project
 
@@ -199,7 +200,7 @@ def _write_atomically(archive: Path, members: list[tuple[str, bytes]], day: date
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(archive.parent)
+    fsync_folder(archive.parent)
 
 
 def _write_zip(handle: IO[bytes], members: list[tuple[str, bytes]], day: datetime.date) -> None:
@@ -211,14 +212,6 @@ def _write_zip(handle: IO[bytes], members: list[tuple[str, bytes]], day: datetim
             info.create_system = 3                                   # Unix, on every platform
             info.external_attr = (stat.S_IFREG | PERMISSIONS) << 16
             archive.writestr(info, data, compress_type=COMPRESSION, compresslevel=COMPRESS_LEVEL)
-
-
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 @contextmanager

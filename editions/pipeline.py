@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import EXIT_BUSY, EXIT_RENDER, EditionError, Problem, fail
+from .files import fsync_folder
 from .model import Document
 from .outputs import FORMATS, Job, jobs
 from .plan import MANIFEST, Decision, decide, manifest_text
@@ -111,7 +112,7 @@ def _render_pdfs(root: Path, pages: list[tuple[Job, str]], jobs: int) -> dict[st
 
 
 def _render_one(task: tuple[str, str, str, int, int]) -> tuple[bytes, tuple[str, ...]]:
-    from .pdf import RenderError, render_pdf   # WeasyPrint is imported only when a PDF is rendered
+    from .pdf import RenderError, render_pdf  # WeasyPrint is imported only when a PDF is rendered
     html, root, key, epoch, contents_after = task
     try:
         return render_pdf(html, Path(root), key, epoch, contents_after), ()
@@ -123,14 +124,6 @@ def _epoch(doc: Document) -> int:
     """The content's own date as a timestamp: the date of issue, else the last day."""
     day = doc.meta.date or doc.meta.end
     return calendar.timegm(datetime.datetime(day.year, day.month, day.day).timetuple())
-
-
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 @contextmanager
@@ -162,6 +155,6 @@ def _write(outputs: list[Output], output: Path) -> None:
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / item.relative, final)
         for folder in {(output / item.relative).parent for item in outputs} | {output}:
-            _fsync_folder(folder)
+            fsync_folder(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
