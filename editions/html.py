@@ -7,6 +7,7 @@ browser (the language switch, counterpart links) stay out of print.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypedDict
@@ -57,6 +58,12 @@ def template_dirs(root: Path) -> list[Path]:
 
 def template_msgids(root: Path) -> frozenset[str]:
     """Every string the templates pass to gettext."""
+    return _msgids(root, tuple((p.name, p.stat().st_mtime_ns) for d in template_dirs(root) for p in sorted(d.glob("*.html"))))
+
+
+@functools.cache
+def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
+    """Extraction, once per process for templates as they stand (``stamps``)."""
     found = set()
     for folder in template_dirs(root):
         for path in sorted(folder.glob("*.html")):

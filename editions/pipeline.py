@@ -66,14 +66,20 @@ def build(options: BuildOptions, project: Project | None = None) -> Report:
             targets = {job.relative: (job.target, out.data) for (job, _), out in zip(stale, written)}
             manifest = manifest_text(options.output, targets).encode()
             _write([*written, Output(MANIFEST, "", manifest)], options.output)
-        _write_site(project, options.output)
+        _write_site(project, options.output, bool(written))
     return Report(written, [d.target.relative for d in decisions if not d.reason])
 
 
-def _write_site(project: Project, output: Path) -> None:
-    """Bring the index and the fonts in line with what the output folder holds."""
-    from .site import site_files
+def _write_site(project: Project, output: Path, outputs_changed: bool) -> None:
+    """Bring the index and the fonts in line with what the output folder holds.
 
+    They derive from the outputs (and the content behind them), so they are
+    regenerated when an output was written, or when one of them is missing.
+    """
+    from .site import SITE_FILES, site_files
+
+    if not outputs_changed and all((output / path).is_file() for path in SITE_FILES):
+        return
     changed = [Output(path, "", data) for path, data in site_files(project, output).items()
                if not (output / path).is_file() or (output / path).read_bytes() != data]
     if changed:

@@ -22,6 +22,7 @@ from .package import Edition, editions, page_count
 from .project import Project
 
 FONTS = {"noto-serif.ttf": "NotoSerif[wdth,wght].ttf", "noto-serif-italic.ttf": "NotoSerif-Italic[wdth,wght].ttf"}
+SITE_FILES = ("index.html", *(f"fonts/{name}" for name in FONTS))
 
 
 @dataclass(frozen=True)
