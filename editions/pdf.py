@@ -113,13 +113,31 @@ def _font_config() -> FontConfiguration:
 CONTENTS_SHOWN = "nav.contents { display: block !important; }"
 
 
+CHARACTERS_PER_PAGE = 3000    # A4 at 10.5 pt, measured on DSC/1: about 3,200
+
+
+def _estimated_pages(html: str) -> int:
+    """Pages the text will fill, roughly, so that long documents are laid out
+    with their contents at once instead of twice."""
+    import re
+    body = html[html.find("<body"):]
+    return len(re.sub(r"<[^>]+>|\s+", " ", body)) // CHARACTERS_PER_PAGE + 1
+
+
+def _layout(document, stylesheets, contents, options, config, fetcher):  # type: ignore[no-untyped-def]
+    """One layout of the document, with its table of contents shown or not."""
+    extra = [weasyprint.CSS(string=CONTENTS_SHOWN, font_config=config, url_fetcher=fetcher)] if contents else []
+    return document.render(stylesheets=[*stylesheets, *extra], **options)
+
+
 def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int | None = None) -> bytes:
     """The PDF of ``html``; RenderError with what WeasyPrint reported.
 
     ``key`` names the edition (for the PDF identifier) and ``epoch`` is the
     content's date, used wherever the renderer would otherwise read the clock.
-    A document longer than ``contents_after`` pages is laid out again with its
-    table of contents shown (the template always carries it, hidden).
+    A document longer than ``contents_after`` pages shows its table of contents
+    (the template always carries it, hidden): estimated from the text's length
+    first, checked on the layout, laid out again only when the estimate erred.
     """
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     fetcher = ConfinedFetcher([root, font_folder()])
@@ -133,10 +151,11 @@ def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int 
             "pdf_variant": PDF_VARIANT,
             "pdf_tags": True,
         }
-        rendered = document.render(stylesheets=stylesheets, **options)
-        if contents_after is not None and len(rendered.pages) > contents_after:
-            stylesheets.append(weasyprint.CSS(string=CONTENTS_SHOWN, font_config=config, url_fetcher=fetcher))
-            rendered = document.render(stylesheets=stylesheets, **options)
+        contents = contents_after is not None and _estimated_pages(html) > contents_after
+        rendered = _layout(document, stylesheets, contents, options, config, fetcher)
+        if contents_after is not None and (len(rendered.pages) > contents_after) != contents:
+            # The estimate was wrong: lay out once more (rare, near the threshold).
+            rendered = _layout(document, stylesheets, not contents, options, config, fetcher)
         with warnings.catch_warnings():
             # WeasyPrint 70 opens its sRGB profile for the PDF/A output intent and never closes it.
             warnings.filterwarnings("ignore", message=r"unclosed file .*sRGB2014\.icc", category=ResourceWarning)

@@ -116,3 +116,14 @@ def test_text_copies_out_as_words_with_accents(output: Path) -> None:
     assert "Organización Internacional para las Migraciones" in " ".join(es.split())
     assert "\ufffd" not in es + en
     assert "financial support" in " ".join(en.split())
+
+
+def test_long_documents_get_a_table_of_contents_with_page_numbers(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    for language in ("en", "es"):
+        path = sample / "content" / language / "sample.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-12-15\n", "date: 2025-12-15\ncontents_after_pages: 0\n"),
+                        encoding="utf-8")
+    assert cli(sample, "build", "--format", "pdf", "--jobs", "1", "--language", "es").status == 0
+    text = " ".join(pypdf.PdfReader(sample / "output" / "es" / "sample.pdf").pages[0].extract_text().split())
+    assert "ÍNDICE" in text
+    assert re.search(r"II\. Conclusiones \.+ ?1", text) and re.search(r"A\. Primeras conclusiones \.+ ?1", text)
