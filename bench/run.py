@@ -195,7 +195,16 @@ def prepare(work: Path, size: int | None) -> Project:
     return Project(f"gen-{size}", f"gen-{size}", root, size)
 
 
+PATCHES: list[str] = []     # --patched: names of bench/variants.py patches applied to every build
+
+
 def build_command(project: Project, args: list[str], lifted: bool) -> list[str]:
+    if PATCHES:
+        from bench.variants import SHIM, VARIANTS
+        code = SHIM.format(root=str(ROOT), patch="".join(VARIANTS[name][3] for name in PATCHES))
+        if not lifted:
+            code = code.replace("editions.yamlsource.MAX_FILE_BYTES = 1 << 30", "")
+        return [sys.executable, "-c", code, *args, "--root", str(project.root)]
     if lifted:
         return [sys.executable, "-c", LIFTED.format(root=str(ROOT)), *args, "--root", str(project.root)]
     return [sys.executable, str(BUILD), *args, "--root", str(project.root)]
@@ -440,7 +449,8 @@ class Result:
 
 def measure(project: Project, options: argparse.Namespace, force: bool) -> Result:
     lifted = options.lift_size_limit
-    result = Result(project.label, project.paragraphs, lifted=lifted)
+    label = project.label + (f" patched: {', '.join(PATCHES)}" if PATCHES else "")
+    result = Result(label, project.paragraphs, lifted=lifted)
     stages = options.stages
     jobs = str(CORES)
     rebuild_all = ["--force"] if force else []
@@ -627,10 +637,10 @@ def targets(results: list[Result]) -> str:
         out.append(f"- full build at most 1.10 × the weasyprint command on the same HTML ({jobs}): **{verdict(ok)}** — {figures}"
                    + (f" (against the API: {apis})" if apis else ""))
     # 2. speed-up on DSC/1 and larger documents
-    dsc = next((r for r in built if r.label == "DSC/1"), None)
+    dsc = next((r for r in built if r.label.startswith("DSC/1")), None)
     floor = min(dsc.pages.values()) if dsc and dsc.pages else 0
     chosen = [r for r in built if "full1" in r.seconds and "fullN" in r.seconds
-              and (r.label == "DSC/1" or (r.pages and min(r.pages.values()) >= floor))]
+              and (r is dsc or (r.pages and min(r.pages.values()) >= floor))]
     pairs = [(r.label, r.seconds["full1"] / r.seconds["fullN"]) for r in chosen]
     ok = all(v >= 1.7 for _, v in pairs) if pairs else None
     out.append(f"- {CORES} cores at least 1.7× one core on the full build of DSC/1 and larger: **{verdict(ok)}** — "
@@ -718,11 +728,15 @@ def main() -> None:
     parser.add_argument("--lift-size-limit", action="store_true",
                         help="raise the 2 MiB content-file limit in the benchmarked builds (needed from about 2,100 paragraphs)")
     parser.add_argument("--report", action="store_true", help="print the table from <work>/results.json, measure nothing")
+    parser.add_argument("--patched", default="", metavar="NAMES",
+                        help="run every build with these bench/variants.py patches (comma-separated), "
+                             "to see the targets as if the changes were made; saved under their own label")
     parser.add_argument("--no-wait", action="store_true",
                         help="do not wait for other processes to go quiet (under 15 %% of the machine) before each run")
     options = parser.parse_args()
     global QUIET
     QUIET = not options.no_wait
+    PATCHES.extend(name for name in options.patched.split(",") if name)
     options.stages = [s for s in options.stages.split(",") if s]
     unknown = set(options.stages) - set(STAGES)
     if unknown:
@@ -741,12 +755,16 @@ def main() -> None:
             result = measure(project, options, force)
             saved[result.label] = asdict(result)
             saved_path.write_text(json.dumps(saved, indent=1) + "\n")
-    order = sorted(saved.values(), key=lambda r: (r["label"] != "DSC/1", r["paragraphs"]))
+    def patched(label: str) -> str:
+        return label.split(" patched: ", 1)[1] if " patched: " in label else ""
+
+    order = sorted(saved.values(), key=lambda r: (patched(r["label"]), not r["label"].startswith("DSC/1"), r["paragraphs"]))
     results = [Result(**r) for r in order]
     print(f"Machine: {machine()}\n")
     print(table(results))
-    print("\nTargets:\n")
-    print(targets(results))
+    for group in sorted({patched(r.label) for r in results}):
+        print(f"\nTargets, patched with {group} (bench/variants.py):\n" if group else "\nTargets:\n")
+        print(targets([r for r in results if patched(r.label) == group]))
     plan = scheduling(results)
     if plan:
         print("\nScheduling of the PDFs:\n")
