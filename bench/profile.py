@@ -10,9 +10,6 @@ of samples per stage of the pipeline and the functions with the most samples,
 by own time and including callees. Time spent in C (libyaml, Pango,
 HarfBuzz, zlib) is counted in the Python function that called it. Without
 py-spy, or when it cannot attach, cProfile is used instead and says so.
-
-The check of 5,000 paragraphs runs with the 2 MiB content-file limit raised
-(the generated files are about 4.8 MB), as bench/run.py --lift-size-limit does.
 """
 
 from __future__ import annotations
@@ -28,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.run import LIFTED, Project, prepare  # noqa: E402
+from bench.run import BUILD, Project, prepare  # noqa: E402
 
 PY_SPY = Path(sys.executable).parent / "py-spy"
 # Stages, by the file of the innermost frame of a sample that belongs to one
@@ -129,12 +126,7 @@ def profile(command: list[str], out: Path, rate: int, top: int) -> str:
             return f"profile: {speedscope}\n\n" + summarise_speedscope(speedscope, top)
         print(f"py-spy failed ({done.returncode}): {done.stderr.strip()[-300:]}; using cProfile", file=sys.stderr)
     stats = out.with_suffix(".prof")
-    if command[1] == "-c":        # the lifted-limit shim: profile its code
-        code = command[2]
-        wrapped = [command[0], "-c", f"import cProfile, sys; sys.argv = ['build.py', *sys.argv[1:]]; "
-                   f"cProfile.run({code!r}, {str(stats)!r})", *command[3:]]
-    else:
-        wrapped = [command[0], "-m", "cProfile", "-o", str(stats), *command[1:]]
+    wrapped = [command[0], "-m", "cProfile", "-o", str(stats), *command[1:]]
     subprocess.run(wrapped, capture_output=True, text=True)
     return f"profile: {stats} (py-spy unavailable: cProfile)\n\n" + summarise_cprofile(stats, top)
 
@@ -148,7 +140,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15)
     options = parser.parse_args()
     options.work.mkdir(parents=True, exist_ok=True)
-    build = [sys.executable, "-c", LIFTED.format(root=str(ROOT))]   # the limit raised: harmless below 2 MiB
+    build = [sys.executable, str(BUILD)]
     if options.build_size:
         project: Project = prepare(options.work, options.build_size)
         print(f"## build.py --jobs 1 --force, {project.label}\n")
@@ -157,7 +149,7 @@ def main() -> None:
         print()
     if options.check_size:
         project = prepare(options.work, options.check_size)
-        print(f"## build.py check, {project.label} (size limit raised)\n")
+        print(f"## build.py check, {project.label}\n")
         print(profile([*build, "check", "--root", str(project.root)], options.work / f"check-{project.name}",
                       options.rate, options.top))
 

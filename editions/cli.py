@@ -88,6 +88,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .project import collector_paused
+
+    if args.command in ("check", "confirm", "publish"):
+        with collector_paused():    # they only load and compare: no reference cycles to collect
+            return _command(args)
+    return _command(args)
+
+
+def _command(args: argparse.Namespace) -> int:
     from .project import Selection, gather
 
     if args.command == "verify":
@@ -107,13 +116,18 @@ def _run(args: argparse.Namespace) -> int:
     behind = _behind(project, selection, args.strict)
     if args.command == "check":
         count = len(project.editions(selection))
-        print(f"checked {count} editions of {len(project.documents)} documents: numbering identical in every language"
-              f"{f'; {behind} parts of translations behind their original' if behind else ''} "
-              f"({time.perf_counter() - started:.2f} s)")
+        behind_note = f"; {_count(behind, 'part')} of translations behind their original" if behind else ""
+        print(f"checked {_count(count, 'edition')} of {_count(len(project.documents), 'document')}: "
+              f"numbering identical in every language{behind_note} ({time.perf_counter() - started:.2f} s)")
         return EXIT_OK
     if args.command == "package":
         return _package(args, project, selection, started)
     return _build(args, project, selection, started)
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 document``, ``2 documents``: messages to the user are in English."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _behind(project: Project, selection: Selection, strict: bool) -> int:

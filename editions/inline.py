@@ -34,6 +34,7 @@ NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 DELIMITERS = {"*": "emphasis", '"': "quote"}
 MAX_NESTING = 8
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+SPECIAL = re.compile(r'[\\*"{]')     # the characters that start or end markup
 
 
 class InlineError(ValueError):
@@ -42,6 +43,8 @@ class InlineError(ValueError):
 
 def parse(text: str) -> tuple[Inline, ...]:
     """Parse ``text``; InlineError for unclosed markers or unknown fields."""
+    if SPECIAL.search(text) is None:
+        return (Inline("text", text),) if text else ()
     runs, end = _parse(text, 0, None, 0)
     return runs
 
@@ -52,32 +55,34 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
     runs: list[Inline] = []
     plain: list[str] = []
     i = start
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text):
-            plain.append(text[i + 1])
-            i += 2
+    while (found := SPECIAL.search(text, i)) is not None:   # jump from one markup character to the next
+        at = found.start()
+        if at > i:
+            plain.append(text[i:at])
+        char, i = text[at], at
+        if char == "\\":
+            if i + 1 < len(text):
+                plain.append(text[i + 1])
+                i += 2
+            else:
+                plain.append(char)
+                i += 1
         elif char == closing:
             return _flush(runs, plain), i + 1
-        elif char in DELIMITERS and char not in _open_stack(closing):
+        elif char in DELIMITERS:
             _flush(runs, plain)
             children, i = _parse(text, i + 1, char, depth + 1)
             runs.append(Inline(DELIMITERS[char], children=children))
-        elif char == "{":
+        else:  # "{"
             _flush(runs, plain)
             field, i = _field(text, i)
             runs.append(field)
-        else:
-            plain.append(char)
-            i += 1
+    if i < len(text):
+        plain.append(text[i:])
     if closing is not None:
         marker = "emphasis *" if closing == "*" else 'quotation "'
         raise InlineError(f"{marker} opened but never closed in: {_excerpt(text, start - 1)}")
-    return _flush(runs, plain), i
-
-
-def _open_stack(closing: str | None) -> str:
-    return closing or ""
+    return _flush(runs, plain), len(text)
 
 
 def _flush(runs: list[Inline], plain: list[str]) -> tuple[Inline, ...]:

@@ -8,6 +8,7 @@ needs none). Adding a language needs nothing else.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +44,18 @@ class LabelStyle:
 
         A pattern's closing full stop may be left out: ``paragraph: 4``.
         """
-        prefix, suffix = self.pattern.split("{}")
-        for tail in dict.fromkeys((suffix, suffix.removesuffix("."))):
-            match = re.fullmatch(re.escape(prefix) + r"([A-Za-z0-9]+)" + re.escape(tail), written)
-            if match:
-                return parse_numeral(NUMERAL_STYLES[self.kind], match.group(1))
+        match = _label_pattern(self.pattern).fullmatch(written)
+        if match:
+            return parse_numeral(NUMERAL_STYLES[self.kind], match.group(1))
         raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1)}")
+
+
+@functools.cache
+def _label_pattern(pattern: str) -> re.Pattern[str]:
+    """``({})`` → a regular expression for ``(iv)``; a closing full stop is optional."""
+    prefix, suffix = pattern.split("{}")
+    tail = re.escape(suffix.removesuffix(".")) + (r"\.?" if suffix.endswith(".") else "")
+    return re.compile(re.escape(prefix) + r"([A-Za-z0-9]+)" + tail)
 
 
 @dataclass(frozen=True)

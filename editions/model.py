@@ -24,13 +24,13 @@ NUMBERED_KINDS = tuple(NUMERAL_STYLES)
 BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     path: str   # as shown to the user, relative to the project
     line: int   # 1-based
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inline:
     """A run of inline content: plain text, emphasis, quotation or a field.
 
@@ -45,7 +45,7 @@ class Inline:
     children: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     """A numbered unit's label: its kind, underlying number and written form."""
 
@@ -55,7 +55,7 @@ class Label:
     valid: bool = True   # False: malformed, ``number`` is the expected one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A block of a document's body; numbered units carry a label and identity."""
 

@@ -139,8 +139,7 @@ def check_parity(original: Document, translation: Document, languages: dict[str,
     mine = _Side(translation, languages[translation.language], f"the {english_name(translation.language)} translation", troubled)
     yield from _metadata(theirs, mine)
     loose: list[_Loose] = []
-    yield from _compare(theirs, mine, (original, original.body, "the document"),
-                        (translation, translation.body, "the document"), loose)
+    yield from _compare(theirs, mine, (original, original.body), (translation, translation.body), loose)
     yield from _misnested(loose)
 
 
@@ -162,7 +161,11 @@ def _signature(unit: Unit) -> tuple[str, int]:
     return (unit.kind, unit.label.number if unit.label else 0)
 
 
-Parent = tuple[object, Sequence[Unit], str]
+Parent = tuple[object, Sequence[Unit]]     # the document or a unit, and its children
+
+
+def _name(parent: Parent) -> str:
+    return describe(parent[0]) if isinstance(parent[0], Unit) else "the document"
 
 
 def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loose]) -> Iterator[Problem]:
@@ -175,7 +178,8 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
             continue
         if tag == "equal":
             for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
-                yield from _compare(theirs, mine, (x, x.children, describe(x)), (y, y.children, describe(y)), loose)
+                if x.children or y.children:
+                    yield from _compare(theirs, mine, (x, x.children), (y, y.children), loose)
         elif tag == "replace" and not quiet:
             for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
                 if x.label is None or y.label is None or x.kind != y.kind:
@@ -185,17 +189,17 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
         else:
             extra_a += a[1][i1:i2]
             extra_b += b[1][j1:j2]
-    counted = {} if quiet else dict(_counts(theirs, mine, a, b, extra_a + extra_b))
+    counted = {} if quiet or not (extra_a or extra_b) else dict(_counts(theirs, mine, a, b, extra_a + extra_b))
     yield from counted.values()
     for side, other, parent, other_parent, extras in ((theirs, mine, a, b, extra_a), (mine, theirs, b, a, extra_b)):
         where = _where(other, other_parent)
         for unit in extras:
             covered = quiet or unit.kind in counted
             if unit.label is not None:
-                loose.append(_Loose(unit, parent[2], side, covered))
+                loose.append(_Loose(unit, _name(parent), side, covered))
             if not covered:
                 yield _at(unit, f"{describe(unit)} has no counterpart in {other.role} "
-                                f"(which has {_blocks(len(other_parent[1]))} in {other_parent[2]}, {where.path}:{where.line})")
+                                f"(which has {_blocks(len(other_parent[1]))} in {_name(other_parent)}, {where.path}:{where.line})")
 
 
 def _blocks(count: int) -> str:
@@ -221,6 +225,8 @@ def _opcodes(ours: list[tuple[str, int]], yours: list[tuple[str, int]]) -> Itera
         tail += 1
     if head:
         yield ("equal", 0, head, 0, head)
+    if head == len(ours) == len(yours):
+        return      # the common case: identical
     middle = SequenceMatcher(None, ours[head:len(ours) - tail], yours[head:len(yours) - tail], autojunk=False)
     for tag, i1, i2, j1, j2 in middle.get_opcodes():
         yield (tag, i1 + head, i2 + head, j1 + head, j2 + head)
@@ -241,7 +247,7 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
         where = _where(short, short_parent)
         long_where = long_units[-1].where
         yield kind, Problem(where.path, where.line,
-                      f"{short_parent[2]} has {_span(short, kind, short_units)}; "
+                      f"{_name(short_parent)} has {_span(short, kind, short_units)}; "
                       f"{long_.role} has {_span(long_, kind, long_units)} ({long_where.path}:{long_where.line})")
 
 

@@ -13,6 +13,7 @@ differs between languages; that lives in each language's settings.
 
 from __future__ import annotations
 
+import functools
 import re
 
 ROMAN_VALUES = (
@@ -59,6 +60,7 @@ def format_numeral(style: str, number: int) -> str:
     return text.upper() if style.startswith("upper") else text
 
 
+@functools.lru_cache(maxsize=8192)     # a long document repeats its numerals thousands of times
 def parse_numeral(style: str, written: str) -> int:
     """The number a numeral stands for; NumeralError unless it is well formed.
 

@@ -106,8 +106,11 @@ def _render_pdfs(root: Path, pages: list[tuple[Job, str]], jobs: int) -> dict[st
     if workers == 1:
         results = [_render_one(task) for task in tasks]
     else:
+        # Longest first, so that the longest PDF (the bilingual edition) does not start last, alone.
+        order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0]))
         with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_render_one, tasks))
+            done = dict(zip(order, pool.map(_render_one, [tasks[i] for i in order])))
+        results = [done[i] for i in range(len(tasks))]
     problems = [
         Problem(job.doc.where.path, 1, f"rendering {job.relative} failed: {message}")
         for (job, _), (_, messages) in zip(pages, results) for message in messages

@@ -7,7 +7,9 @@ one EditionError with every problem found in every file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +46,28 @@ class Project:
 
 def gather(root: Path, selection: Selection = Selection()) -> Project:
     """Load and check the selected documents in every language."""
+    with collector_paused():
+        return _gather(root, selection)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Loading allocates hundreds of thousands of small objects and makes no
+    reference cycles, yet each allocation burst wakes Python's cycle collector,
+    which walks every object alive: on 5,000 paragraphs per language that
+    tripled the time of a check. Paused while loading; what is loaded then is
+    frozen (kept out of later collections: it lives as long as the process)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+
+
+def _gather(root: Path, selection: Selection) -> Project:
     content = root / "content"
     problems: list[Problem] = []
     languages = _languages(content, problems)

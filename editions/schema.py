@@ -111,6 +111,8 @@ class Reader:
         if not value.strip():
             self.problem(node, f"{what} is empty")
             return None
+        if value.isprintable() and "  " not in value and value[0] != " " and value[-1] != " ":
+            return value        # no whitespace but single spaces (most texts): nothing to normalise
         return " ".join(value.split())
 
     def date(self, node: yaml.Node, what: str) -> datetime.date | None:

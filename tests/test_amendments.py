@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pypdf
-import pytest
-
 from conftest import ROOT
+
 from editions.amendments import amendment_texts
 from editions.corrigendum import changes
 from editions.project import gather

@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, bad_case
 
 CASES = sorted((ROOT / "tests" / "bad").glob("*/*.yaml"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from conftest import ROOT
+
 from editions.bilingual import rows
 from editions.pipeline import BuildOptions, build
 from editions.project import gather

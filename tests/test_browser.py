@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import ROOT
 from editions.pipeline import BuildOptions, build
 
 CHROMIUM = "/usr/bin/chromium"

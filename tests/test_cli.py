@@ -18,7 +18,7 @@ def test_check_passes_on_the_real_project_without_importing_weasyprint() -> None
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("checked 2 editions of 1 documents: numbering identical in every language")
+    assert run.stdout.startswith("checked 2 editions of 1 document: numbering identical in every language")
 
 
 def test_problems_are_one_line_each_without_traceback(sample: Path) -> None:

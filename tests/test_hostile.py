@@ -5,7 +5,6 @@ oversized and special files. See SECURITY.md for the threat model.
 from __future__ import annotations
 
 import re
-
 import resource
 import subprocess
 import sys

@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -21,6 +20,7 @@ GOLDEN = ROOT / "tests" / "golden"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import make_project
+
     from editions.pipeline import BuildOptions, build
 
     project = make_project(tmp_path_factory.mktemp("html") / "project")

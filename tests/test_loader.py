@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE
+
 from editions.errors import EditionError
 from editions.languages import load_language
 from editions.loader import load_document
@@ -44,7 +44,7 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 def test_bytes_that_are_not_utf8_are_reported_with_their_line(tmp_path: Path) -> None:
     path = tmp_path / "sample.yaml"
-    path.write_bytes((EN / "sample.yaml").read_bytes().replace("Sample report".encode(), b"Sample r\xe9port"))
+    path.write_bytes((EN / "sample.yaml").read_bytes().replace(b"Sample report", b"Sample r\xe9port"))
     assert messages(path) == ["content/en/sample.yaml:5: not UTF-8: byte 0xe9 cannot be decoded"]
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
-
 from conftest import ROOT, make_project
+
 from editions.errors import EXIT_RENDER, EditionError
 from editions.html import template_msgids
 from editions.languages import load_language

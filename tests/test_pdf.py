@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from conftest import ROOT, make_project
+
 from editions.pipeline import BuildOptions, build
 
 

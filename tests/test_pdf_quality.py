@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from conftest import ROOT
+
 from editions.pipeline import BuildOptions, build
 
 MM = 72 / 25.4
