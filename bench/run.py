@@ -699,6 +699,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of a short measurement; the best counts (default 3)")
     parser.add_argument("--short", type=float, default=30.0, help="measurements shorter than this (s) are repeated")
     parser.add_argument("--work", type=Path, default=Path("/tmp/perf/bench"), help="scratch folder (default /tmp/perf/bench)")
+    parser.add_argument("--report", action="store_true", help="print the table from <work>/results.json, measure nothing")
     parser.add_argument("--no-wait", action="store_true",
                         help="do not wait for other processes to go quiet (under 15 %% of the machine) before each run")
     options = parser.parse_args()
