@@ -2,7 +2,7 @@
 VENV := .venv
 STAMP := $(VENV)/.setup-done
 
-.PHONY: editions test check golden catalog clean
+.PHONY: editions test check golden catalog bench clean
 
 editions: $(STAMP)
 	$(VENV)/bin/python build.py
@@ -12,6 +12,11 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(VENV)/bin/python build.py check
+
+# Figures, not a test: check, HTML, full and incremental builds of DSC/1 and of
+# generated documents beside plain WeasyPrint on the same HTML (docs/performance.md).
+bench: $(STAMP)
+	$(VENV)/bin/python bench/run.py
 
 # Regenerate the golden HTML of the sample project after an intended change.
 golden: $(STAMP)

@@ -273,20 +273,21 @@ def _captured(project: Project, pickled: Path) -> list[tuple[str, str]]:
     import pypdf
 
     import editions.pipeline as pipeline
+    import editions.workers as workers
 
     recorded: list[tuple] = []  # type: ignore[type-arg]
-    real = pipeline._render_one
+    real = workers.render_task
     placeholder = io.BytesIO()
     writer = pypdf.PdfWriter()
     writer.add_blank_page(595, 842)
     writer.write(placeholder)
-    pipeline._render_one = lambda task: recorded.append(task) or (placeholder.getvalue(), ())
+    workers.render_task = lambda task: recorded.append(task) or (placeholder.getvalue(), ())
     scratch = project.root / "bench-print" / "scratch-output"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
         pipeline.build(pipeline.BuildOptions(root=project.root, output=scratch, formats=frozenset({"pdf"}), jobs=1))
     finally:
-        pipeline._render_one = real
+        workers.render_task = real
         shutil.rmtree(scratch, ignore_errors=True)
     if not recorded or not all(isinstance(task[0], str) and "<head>" in task[0] for task in recorded):
         raise ValueError("no print HTML recorded")
@@ -297,16 +298,16 @@ def _captured(project: Project, pickled: Path) -> list[tuple[str, str]]:
 
 
 def pipeline_renderer(tasks: Path, out: Path, jobs: int) -> Run:
-    """The pipeline's own PDF worker function (editions.pipeline._render_one) on its recorded tasks,
+    """The pipeline's own PDF worker function (editions.workers.render_task) on its recorded tasks,
     without gathering, HTML, planning or writing; with jobs > 1 in a process pool, in the same order."""
     out.mkdir(parents=True, exist_ok=True)
     return run([sys.executable, __file__, "--render-tasks", str(jobs), str(out), str(tasks)])
 
 
 def _render_task(task: tuple) -> tuple[float, bytes, tuple[str, ...]]:  # type: ignore[type-arg]
-    from editions.pipeline import _render_one
+    from editions.workers import render_task
     started = time.perf_counter()
-    data, messages = _render_one(task)
+    data, messages = render_task(task)
     return time.perf_counter() - started, data, messages
 
 

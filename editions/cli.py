@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from .errors import EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
 
 if TYPE_CHECKING:
+    from .pipeline import BuildOptions
     from .project import Project, Selection
+    from .workers import RenderPool
 
 FORMATS = ("html", "pdf")
 
@@ -104,7 +106,16 @@ def _command(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     selection = Selection(frozenset(args.document), frozenset(args.language))
     started = time.perf_counter()
-    project = gather(root, selection)
+    if args.command in ("build", "package"):
+        from .pipeline import early_pool
+
+        with early_pool(_options(args, root, selection, args.marked)) as pool:
+            return _checked(args, gather(root, selection), selection, started, pool)
+    return _checked(args, gather(root, selection), selection, started, None)
+
+
+def _checked(args: argparse.Namespace, project: Project, selection: Selection, started: float,
+             pool: RenderPool | None) -> int:
     if args.command == "confirm":
         return _confirm(project, selection, args.unit)
     if args.command == "publish":
@@ -121,8 +132,8 @@ def _command(args: argparse.Namespace) -> int:
               f"numbering identical in every language{behind_note} ({time.perf_counter() - started:.2f} s)")
         return EXIT_OK
     if args.command == "package":
-        return _package(args, project, selection, started)
-    return _build(args, project, selection, started)
+        return _package(args, project, selection, started, pool)
+    return _build(args, project, selection, started, pool)
 
 
 def _count(number: int, noun: str) -> str:
@@ -158,20 +169,27 @@ def _publish(project: Project, selection: Selection) -> int:
     return EXIT_OK
 
 
-def _build(args: argparse.Namespace, project: Project, selection: Selection, started: float) -> int:
-    from .pipeline import BuildOptions, build
+def _options(args: argparse.Namespace, root: Path, selection: Selection, marked: bool) -> BuildOptions:
+    from .pipeline import BuildOptions
 
-    root = project.root
-    options = BuildOptions(
+    return BuildOptions(
         root=root,
         output=(args.output or root / "output").resolve(),
         selection=selection,
         formats=frozenset(args.format or FORMATS),
         force=args.force,
-        marked=args.marked,
+        marked=marked,
         **({"jobs": args.jobs} if args.jobs else {}),
     )
-    report = build(options, project)
+
+
+def _build(args: argparse.Namespace, project: Project, selection: Selection, started: float,
+           pool: RenderPool | None, marked: bool | None = None) -> int:
+    from .pipeline import build
+
+    root = project.root
+    options = _options(args, root, selection, args.marked if marked is None else marked)
+    report = build(options, project, pool)
     seconds = time.perf_counter() - started
     if not report.written:
         print(f"nothing to rebuild: {len(report.up_to_date)} files up to date ({seconds:.2f} s)")
@@ -182,7 +200,8 @@ def _build(args: argparse.Namespace, project: Project, selection: Selection, sta
     return EXIT_OK
 
 
-def _package(args: argparse.Namespace, project: Project, selection: Selection, started: float) -> int:
+def _package(args: argparse.Namespace, project: Project, selection: Selection, started: float,
+             pool: RenderPool | None) -> int:
     """Bring every edition up to date (the marked ones too, if a revision has any), then package them."""
     import hashlib
 
@@ -190,7 +209,7 @@ def _package(args: argparse.Namespace, project: Project, selection: Selection, s
 
     revised = any(a.kind == "revision" for doc in project.editions(selection) for a in doc.meta.amendments)
     for marked in (False, True) if revised else (False,):
-        _build(argparse.Namespace(**{**vars(args), "marked": marked}), project, selection, started)
+        _build(args, project, selection, started, pool, marked)
     output = (args.output or project.root / "output").resolve()
     archive = write_package(project, output, output)
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()

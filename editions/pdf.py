@@ -15,7 +15,6 @@ import os
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -23,8 +22,8 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-FONT_PACKAGE = "fontpkg_noto_serif"
-FONT_FAMILY = "Noto Serif"
+from .fonts import FONT_FAMILY, font_folder
+
 # Without Debian's libharfbuzz-subset0 WeasyPrint subsets fonts with fontTools
 # and says so; the PDF is still complete and reproducible (SOURCE_DATE_EPOCH).
 BENIGN = ("Using fontTools instead of HarfBuzz-Subset",)
@@ -69,10 +68,6 @@ class ConfinedFetcher(URLFetcher):
         return super().fetch(path.as_uri(), headers)
 
 
-def font_folder() -> Path:
-    return Path(str(resources.files(FONT_PACKAGE) / "files"))
-
-
 def font_faces() -> str:
     """@font-face rules for the project's own serif family, from its package."""
     rules = []
@@ -105,7 +100,7 @@ def _strict_logging() -> Iterator[list[str]]:
 
 
 @functools.cache
-def _font_config() -> FontConfiguration:
+def font_config() -> FontConfiguration:
     """One font configuration per process, reused across documents."""
     return FontConfiguration()
 
@@ -141,7 +136,7 @@ def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int 
     """
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     fetcher = ConfinedFetcher([root, font_folder()])
-    config = _font_config()
+    config = font_config()
     with _strict_logging() as messages:
         document = weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=fetcher)
         stylesheets = [weasyprint.CSS(string=font_faces(), font_config=config, url_fetcher=fetcher)]

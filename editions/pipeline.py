@@ -15,8 +15,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from .model import Document
 from .outputs import FORMATS, Job, jobs
 from .plan import MANIFEST, Decision, decide, manifest_text
 from .project import Project, Selection, gather
+from .workers import RenderPool, Task
 
 
 @dataclass(frozen=True)
@@ -54,20 +54,33 @@ class Report:
     up_to_date: list[str]
 
 
-def build(options: BuildOptions, project: Project | None = None) -> Report:
-    """Check everything (unless given the checked project), then render and write what changed."""
-    project = project or gather(options.root, options.selection)
-    planned = jobs(project, options.selection, options.formats, options.marked)
-    with _lock(options.output):
-        decisions = decide([job.target for job in planned], options.output, options.force)
-        stale = [(job, d) for job, d in zip(planned, decisions) if d.reason]
-        written = render(stale, options)
-        if written:
-            targets = {job.relative: (job.target, out.data) for (job, _), out in zip(stale, written)}
-            manifest = manifest_text(options.output, targets).encode()
-            _write([*written, Output(MANIFEST, "", manifest)], options.output)
-        _write_site(project, options.output, bool(written))
+def build(options: BuildOptions, project: Project | None = None, pool: RenderPool | None = None) -> Report:
+    """Check everything (unless given the checked project), then render and write what changed.
+
+    A caller that loads the project itself passes the pool it started early (see early_pool).
+    """
+    with nullcontext(pool) if pool else early_pool(options) as pool:    # the caller's pool stays the caller's
+        project = project or gather(options.root, options.selection)
+        planned = jobs(project, options.selection, options.formats, options.marked)
+        with _lock(options.output):
+            decisions = decide([job.target for job in planned], options.output, options.force)
+            stale = [(job, d) for job, d in zip(planned, decisions) if d.reason]
+            written = render(stale, options, pool)
+            if written:
+                targets = {job.relative: (job.target, out.data) for (job, _), out in zip(stale, written)}
+                manifest = manifest_text(options.output, targets).encode()
+                _write([*written, Output(MANIFEST, "", manifest)], options.output)
+            _write_site(project, options.output, bool(written))
     return Report(written, [d.target.relative for d in decisions if not d.reason])
+
+
+def early_pool(options: BuildOptions) -> RenderPool:
+    """The PDF workers, started at once when every PDF will render (a first or forced
+    build), so that their import of WeasyPrint overlaps the loading and the check."""
+    pool = RenderPool(options.jobs)
+    if "pdf" in options.formats and (options.force or not (options.output / MANIFEST).is_file()):
+        pool.start()
+    return pool
 
 
 def _write_site(project: Project, output: Path, outputs_changed: bool) -> None:
@@ -86,47 +99,44 @@ def _write_site(project: Project, output: Path, outputs_changed: bool) -> None:
         _write(changed, output)
 
 
-def render(stale: list[tuple[Job, Decision]], options: BuildOptions) -> list[Output]:
-    """The bytes of every stale output, HTML here and PDFs in worker processes."""
-    pages = {job.relative: job.html() for job, _ in stale}
-    pdfs = _render_pdfs(options.root, [(job, pages[job.relative]) for job, _ in stale if job.is_pdf], options.jobs)
+def render(stale: list[tuple[Job, Decision]], options: BuildOptions, pool: RenderPool) -> list[Output]:
+    """The bytes of every stale output.
+
+    The print HTML comes first, largest edition first, each handed to a PDF
+    worker as soon as it is made; the screen HTML is rendered while the
+    PDFs are (editions/workers.py).
+    """
+    prints = sorted((job for job, _ in stale if job.is_pdf), key=_size, reverse=True)
+    pages: dict[str, str] = {}
+    pool.start(len(prints))
+    pending = {}
+    for job in prints:
+        pages[job.relative] = job.html()
+        pending[job.relative] = pool.submit(_task(job, pages[job.relative], options.root))
+    for job, _ in stale:
+        if not job.is_pdf:
+            pages[job.relative] = job.html()
+    pdfs = {relative: future.result() for relative, future in pending.items()}
+    problems = [
+        Problem(job.doc.where.path, 1, f"rendering {job.relative} failed: {message}")
+        for job, _ in stale if job.is_pdf for message in pdfs[job.relative][1]
+    ]
+    if problems:
+        raise EditionError(problems, EXIT_RENDER)
     return [
-        Output(job.relative, decision.reason, pdfs[job.relative] if job.is_pdf else pages[job.relative].encode())
+        Output(job.relative, decision.reason, pdfs[job.relative][0] if job.is_pdf else pages[job.relative].encode())
         for job, decision in stale
     ]
 
 
-def _render_pdfs(root: Path, pages: list[tuple[Job, str]], jobs: int) -> dict[str, bytes]:
-    """PDFs of the print HTML in ``pages``, in worker processes when there are several."""
-    if not pages:
-        return {}
-    tasks = [(html, str(root), f"{job.doc.meta.symbol}/{job.relative}", _epoch(job.doc), job.doc.meta.contents_after_pages)
-             for job, html in pages]
-    workers = max(1, min(jobs, len(tasks)))
-    if workers == 1:
-        results = [_render_one(task) for task in tasks]
-    else:
-        # Longest first, so that the longest PDF (the bilingual edition) does not start last, alone.
-        order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0]))
-        with ProcessPoolExecutor(workers) as pool:
-            done = dict(zip(order, pool.map(_render_one, [tasks[i] for i in order])))
-        results = [done[i] for i in range(len(tasks))]
-    problems = [
-        Problem(job.doc.where.path, 1, f"rendering {job.relative} failed: {message}")
-        for (job, _), (_, messages) in zip(pages, results) for message in messages
-    ]
-    if problems:
-        raise EditionError(problems, EXIT_RENDER)
-    return {job.relative: data for (job, _), (data, _) in zip(pages, results)}
+def _size(job: Job) -> int:
+    """How long a PDF will take, roughly: the edition's units times the languages side by side."""
+    languages = len(job.relative.split("/")[0].split("-"))
+    return languages * sum(1 for _ in job.doc.units())
 
 
-def _render_one(task: tuple[str, str, str, int, int]) -> tuple[bytes, tuple[str, ...]]:
-    from .pdf import RenderError, render_pdf  # WeasyPrint is imported only when a PDF is rendered
-    html, root, key, epoch, contents_after = task
-    try:
-        return render_pdf(html, Path(root), key, epoch, contents_after), ()
-    except RenderError as error:
-        return b"", error.messages
+def _task(job: Job, html: str, root: Path) -> Task:
+    return (html, str(root), f"{job.doc.meta.symbol}/{job.relative}", _epoch(job.doc), job.doc.meta.contents_after_pages)
 
 
 def _epoch(doc: Document) -> int:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from .fonts import font_folder
+
 MANIFEST = ".manifest.json"
 LIBRARIES = ("jinja2", "babel", "pyyaml", "markupsafe")
 PDF_LIBRARIES = ("weasyprint", "pydyf", "fontpkg-noto-serif")
@@ -65,9 +67,7 @@ def package_inputs() -> tuple[tuple[str, str], ...]:
 @functools.cache
 def pdf_inputs() -> tuple[tuple[str, str], ...]:
     """What only PDFs depend on: the renderer's versions and the font files."""
-    from importlib import resources
-    fonts = Path(str(resources.files("fontpkg_noto_serif") / "files"))
-    found = [(f"font {p.name}", file_hash(p)) for p in sorted(fonts.glob("*.ttf"))]
+    found = [(f"font {p.name}", file_hash(p)) for p in sorted(font_folder().glob("*.ttf"))]
     return tuple(found + [(f"library {name}", _version(name)) for name in PDF_LIBRARIES])
 
 

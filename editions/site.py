@@ -17,6 +17,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from .fonts import font_folder
 from .html import environment
 from .package import Edition, editions, page_count
 from .project import Project
@@ -37,8 +38,6 @@ class Listed:
 
 def site_files(project: Project, output: Path) -> dict[str, bytes]:
     """The index and the fonts, by path under the output folder."""
-    from .pdf import font_folder
-
     files = {name: (font_folder() / source).read_bytes() for name, source in FONTS.items()}
     files = {f"fonts/{name}": data for name, data in files.items()}
     files["index.html"] = _index(project, output).encode()
