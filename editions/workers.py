@@ -55,7 +55,7 @@ class RenderPool:
 
     def start(self, expected: int | None = None) -> None:
         """Start the workers (at most ``expected`` of them) unless one is enough."""
-        workers = min(self.jobs, expected or self.jobs)
+        workers = self.jobs if expected is None else min(self.jobs, expected)
         if self._pool is None and workers > 1:
             self._pool = ProcessPoolExecutor(workers, initializer=_warm)
             self._pool.submit(_started)     # the workers fork now, not at the first PDF

@@ -15,7 +15,7 @@ from editions.pipeline import BuildOptions, build
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("pdf") / "output"
-    build(BuildOptions(root=ROOT, output=output, formats=frozenset({"pdf"})))
+    build(BuildOptions(root=ROOT, output=output, formats=frozenset({"pdf"}), jobs=2))   # in worker processes
     return output
 
 
@@ -100,13 +100,14 @@ def test_named_destinations_are_the_unit_identities(editions: Path) -> None:
     assert {"I", "III.A.11", "III.B.3", "III.B.3.i", "III.B.3.ix", "III.D"} <= set(en)
 
 
-def test_same_inputs_give_identical_files(editions: Path, tmp_path: Path) -> None:
-    build(BuildOptions(root=ROOT, output=tmp_path, formats=frozenset({"pdf"}), jobs=1))
+def test_same_inputs_give_identical_files_whatever_the_jobs(editions: Path, tmp_path: Path) -> None:
+    build(BuildOptions(root=ROOT, output=tmp_path, formats=frozenset({"pdf"}), jobs=1))   # in this process
     for language in ("en", "es"):
         assert (tmp_path / language / "dsc-1.pdf").read_bytes() == (editions / language / "dsc-1.pdf").read_bytes()
 
 
-def test_a_font_weasyprint_cannot_load_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("jobs", ["1", "3"])   # in this process, and in worker processes
+def test_a_font_weasyprint_cannot_load_fails_the_build(jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
     from editions import pdf
 
     broken = tmp_path / "fonts"
@@ -114,9 +115,10 @@ def test_a_font_weasyprint_cannot_load_fails_the_build(tmp_path: Path, monkeypat
     (broken / "NotoSerif-Regular.ttf").write_bytes(b"not a font")
     monkeypatch.setattr(pdf, "font_folder", lambda: broken)
     project = make_project(tmp_path / "project")
-    run = cli(project, "build", "--format", "pdf", "--jobs", "1")
+    run = cli(project, "build", "--format", "pdf", "--jobs", jobs)
     assert run.status == 3
     assert run.lines and all(line.startswith("content/") and re.search(r"rendering (en|es|en-es)/sample.pdf failed", line) for line in run.lines)
+    assert {re.search(r"rendering (\S+) failed", line).group(1) for line in run.lines} == {"en/sample.pdf", "es/sample.pdf", "en-es/sample.pdf"}  # type: ignore[union-attr]
     assert not (project / "output" / "en").exists()
 
 

@@ -33,6 +33,19 @@ def test_a_build_with_nothing_changed_renders_nothing_and_says_so(built: Path, c
     assert snapshot(built) == before
 
 
+def test_a_build_with_nothing_to_do_starts_no_pdf_worker(built: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Workers cost a WeasyPrint import each (about a second): not for a build that renders nothing."""
+    import editions.workers
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(editions.workers, "ProcessPoolExecutor", refused)
+    run = cli(built, "build", "--format", "html", "--jobs", "2")
+    assert (run.status, run.err) == (0, "")
+    assert run.out.startswith("nothing to rebuild: 3 files up to date")
+
+
 def test_a_changed_spanish_paragraph_rebuilds_only_what_contains_it(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
     spanish = built / "content" / "es" / "sample.yaml"
     spanish.write_text(spanish.read_text(encoding="utf-8").replace("La capacitación.", "La formación."), encoding="utf-8")
