@@ -11,9 +11,9 @@ bench/generate.py (English original, Spanish translation), in a scratch folder
 document, the seconds of ``check``, of the HTML editions alone, of a full
 build of every edition with one process and with all cores, of a rebuild with
 nothing changed and of a rebuild after one Spanish paragraph is amended; the
-peak memory of the build; and, on the very same print HTML, the plain
-``weasyprint`` command and the WeasyPrint Python API with one process and with
-all cores. Prints one markdown table, then each target with pass or fail.
+peak memory of the build; and, on the very same print HTML and with the same
+options (PDF/A-2u, tags), the plain ``weasyprint`` command and the WeasyPrint
+Python API with one process and with all cores. Prints one markdown table, then each target with pass or fail.
 
 Figures, not a test: nothing here fails a build. Runs shorter than --short
 seconds are repeated (--repeat, best of) because the machine is noisy.
@@ -45,6 +45,9 @@ WEASYPRINT = Path(sys.executable).parent / "weasyprint"
 CORES = os.cpu_count() or 1
 PLAIN = ("cli1", "cliN", "api1", "apiN", "rend1", "rendN")
 STAGES = ("check", "html", "full1", "fullN", "noop", "amend", *PLAIN)
+# What the pipeline asks of WeasyPrint besides the HTML (editions/pdf.py): archival PDF/A-2u and tags.
+# The plain renderer gets the same, so that the comparison measures the pipeline, not these features.
+SAME_OPTIONS = ("--pdf-variant", "pdf/a-2u", "--pdf-tags")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 QUIET = True        # wait for other processes to calm down before each measured run (--no-wait turns it off)
@@ -239,10 +242,11 @@ def paragraphs_of(project: Project) -> int:
 
 
 def print_html(project: Project) -> tuple[list[Path], Path | None]:
-    """The print HTML the pipeline renders to PDF, with the fonts' @font-face rules in a <style>,
+    """The print HTML the pipeline renders to PDF, with the fonts' @font-face rules in a <style>
+    (and the rule that shows the table of contents where the pipeline shows it: the same pages),
     written under the project root (bench-print/), in the pipeline's order; and a pickle of the
     pipeline's own render tasks, for the renderer alone (None if they could not be captured)."""
-    from editions.pdf import font_faces
+    from editions.pdf import CONTENTS_SHOWN, _estimated_pages, font_faces
 
     folder = project.root / "bench-print"
     tasks = folder / "tasks.pickle"
@@ -252,11 +256,12 @@ def print_html(project: Project) -> tuple[list[Path], Path | None]:
         print(f"  could not capture the pipeline's render tasks ({type(error).__name__}: {error}); "
               "rendering the print HTML with editions.html and editions.bilingual", file=sys.stderr)
         from editions.project import gather
-        pages, tasks = _print_pages(gather(project.root), project.name), None
-    style = f"<head>\n<style>\n{font_faces()}\n</style>"
+        pages, tasks = [(*page, None) for page in _print_pages(gather(project.root), project.name)], None
     written = []
-    for relative, html in pages:
+    for relative, html, contents_after in pages:
         assert "<head>" in html
+        shown = contents_after is not None and _estimated_pages(html) > contents_after
+        style = f"<head>\n<style>\n{font_faces()}\n{CONTENTS_SHOWN if shown else ''}\n</style>"
         path = folder / f"{relative}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html.replace("<head>", style, 1), encoding="utf-8")
@@ -264,7 +269,7 @@ def print_html(project: Project) -> tuple[list[Path], Path | None]:
     return written, tasks
 
 
-def _captured(project: Project, pickled: Path) -> list[tuple[str, str]]:
+def _captured(project: Project, pickled: Path) -> list[tuple[str, str, int | None]]:
     """Run the pipeline in this process with its PDF worker function replaced by a recorder:
     the exact tasks (print HTML first) that its worker processes would receive."""
     import io
@@ -294,7 +299,7 @@ def _captured(project: Project, pickled: Path) -> list[tuple[str, str]]:
     pickled.parent.mkdir(parents=True, exist_ok=True)
     pickled.write_bytes(pickle.dumps(recorded))
     # The key of a task is "<symbol>/<language folder>/<name>.pdf"; the symbol may hold slashes.
-    return [("/".join(str(task[2]).split("/")[-2:])[: -len(".pdf")], task[0]) for task in recorded]
+    return [("/".join(str(task[2]).split("/")[-2:])[: -len(".pdf")], task[0], task[4]) for task in recorded]
 
 
 def pipeline_renderer(tasks: Path, out: Path, jobs: int) -> Run:
@@ -305,6 +310,7 @@ def pipeline_renderer(tasks: Path, out: Path, jobs: int) -> Run:
 
 
 def _render_task(task: tuple) -> tuple[float, bytes, tuple[str, ...]]:  # type: ignore[type-arg]
+    import editions.pdf  # noqa: F401 - WeasyPrint imported before the clock starts, as for the API
     from editions.workers import render_task
     started = time.perf_counter()
     data, messages = render_task(task)
@@ -384,7 +390,7 @@ def _pool(commands: list[list[str]], jobs: int) -> Run:
 
 def weasyprint_cli(files: list[Path], out: Path, jobs: int) -> Run:
     out.mkdir(parents=True, exist_ok=True)
-    commands = [[str(WEASYPRINT), str(f), str(out / f"{f.parent.name}-{f.stem}.pdf")] for f in files]
+    commands = [[str(WEASYPRINT), *SAME_OPTIONS, str(f), str(out / f"{f.parent.name}-{f.stem}.pdf")] for f in files]
     return _pool(commands, jobs)
 
 
@@ -398,7 +404,8 @@ def _api_one(task: tuple[str, str]) -> float:
     import weasyprint  # imported in the worker, as the pipeline does
     source, target = task
     started = time.perf_counter()
-    pdf = weasyprint.HTML(string=Path(source).read_text(encoding="utf-8"), base_url=source).write_pdf()
+    html = weasyprint.HTML(string=Path(source).read_text(encoding="utf-8"), base_url=source)
+    pdf = html.write_pdf(pdf_variant=SAME_OPTIONS[1], pdf_tags=True)
     Path(target).write_bytes(pdf)
     return time.perf_counter() - started
 
@@ -482,8 +489,7 @@ def measure(project: Project, options: argparse.Namespace, force: bool) -> Resul
             if chosen.ok:
                 result.pages = {p.parent.name: pdf_pages(p) for p in sorted(project.output.glob(f"*/{project.name}.pdf"))}
     if "noop" in stages:
-        if not snapshot(project.output):
-            build("--jobs", jobs)
+        build("--jobs", jobs)       # the outputs brought up to date by this code first (a no-op when they are)
         before = snapshot(project.output)
         runs = best(lambda: build("--jobs", jobs), options.repeat, options.short)
         record("noop", runs)
@@ -554,7 +560,7 @@ def table(results: list[Result]) -> str:
             "full build s, 1 process", f"full build s, {n} processes", "speed-up",
             "no-op rebuild s", "rebuild after 1-paragraph amendment s",
             "peak RSS MB, 1 process", f"peak RSS MB, {n} processes: largest / all",
-            f"weasyprint command s, 1 / {n}", f"WeasyPrint API s, 1 / {n}", f"pipeline renderer alone s, 1 / {n}",
+            f"weasyprint command, same options s, 1 / {n}", f"WeasyPrint API, same options s, 1 / {n}", f"pipeline renderer alone s, 1 / {n}",
             f"full ÷ command, 1 / {n}", f"full ÷ API, 1 / {n}", f"full ÷ renderer alone, 1 / {n}",
             "CPU s full ÷ API, 1 process"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -684,6 +690,19 @@ def machine() -> str:
             f"Pango {version // 10000}.{version // 100 % 100}.{version % 100}")
 
 
+def merged(old: dict | None, new: dict) -> dict:  # type: ignore[type-arg]
+    """A document's saved results with this run's stages laid over them (stages not run are kept)."""
+    if old is None:
+        return new
+    result = dict(old)
+    for key, value in new.items():
+        if isinstance(value, dict):
+            result[key] = {**old.get(key, {}), **value}
+        elif value not in (None, [], "", 0, False):
+            result[key] = value
+    return result
+
+
 # --------------------------------------------------------------------------- main
 
 def main() -> None:
@@ -722,7 +741,7 @@ def main() -> None:
             project = prepare(options.work, size)
             print(f"{project.label}: {project.root}", file=sys.stderr, flush=True)
             result = measure(project, options, force)
-            saved[result.label] = asdict(result)
+            saved[result.label] = merged(saved.get(result.label), asdict(result))
             saved_path.write_text(json.dumps(saved, indent=1) + "\n")
     order = sorted(saved.values(), key=lambda r: (not r["label"].startswith("DSC/1"), r["paragraphs"]))
     results = [Result(**{k: v for k, v in r.items() if k in Result.__dataclass_fields__}) for r in order]

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from .errors import EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
 
 if TYPE_CHECKING:
-    from .pipeline import BuildOptions
+    from .pipeline import BuildOptions, Report
     from .project import Project, Selection
+    from .stamp import Inputs
     from .workers import RenderPool
 
 FORMATS = ("html", "pdf")
@@ -90,32 +91,58 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    if args.command == "verify":
+        return _verify(Path(args.target))    # a recipient has the archive, not the project
+    if args.command == "build" and not args.force and _nothing_changed(args, args.root.resolve(), started):
+        return EXIT_OK     # known from the stamp alone, before the heavy imports
     from .project import collector_paused
 
     if args.command in ("check", "confirm", "publish"):
         with collector_paused():    # they only load and compare: no reference cycles to collect
-            return _command(args)
-    return _command(args)
+            return _command(args, started)
+    return _command(args, started)
 
 
-def _command(args: argparse.Namespace) -> int:
+def _command(args: argparse.Namespace, started: float) -> int:
     from .project import Selection, gather
 
-    if args.command == "verify":
-        return _verify(Path(args.target))    # a recipient has the archive, not the project
     root = args.root.resolve()
     selection = Selection(frozenset(args.document), frozenset(args.language))
-    started = time.perf_counter()
     if args.command in ("build", "package"):
         from .pipeline import early_pool
+        from .stamp import inputs
 
+        before = inputs(root)   # before anything is read: a file changed meanwhile makes the next build look
         with early_pool(_options(args, root, selection, args.marked)) as pool:
-            return _checked(args, gather(root, selection), selection, started, pool)
+            return _checked(args, gather(root, selection), selection, started, (pool, before))
     return _checked(args, gather(root, selection), selection, started, None)
 
 
+def _nothing_changed(args: argparse.Namespace, root: Path, started: float) -> bool:
+    """Nothing the last build read has changed (editions/stamp.py): repeat its warnings and say so."""
+    from .stamp import unchanged
+
+    same = unchanged(root, (args.output or root / "output").resolve(), _request(args, root))
+    if same is None or (args.strict and same[1]):
+        return False
+    count, warnings = same
+    for line in warnings:
+        print(line, file=sys.stderr)
+    print(f"nothing to rebuild: {_count(count, 'file')} up to date ({time.perf_counter() - started:.2f} s)")
+    return True
+
+
+def _request(args: argparse.Namespace, root: Path) -> dict[str, object]:
+    return {"root": str(root), "documents": sorted(args.document), "languages": sorted(args.language),
+            "formats": sorted(args.format or FORMATS), "marked": bool(args.marked)}
+
+
+Building = tuple["RenderPool", "Inputs"]     # the PDF workers, and the inputs as they were before reading
+
+
 def _checked(args: argparse.Namespace, project: Project, selection: Selection, started: float,
-             pool: RenderPool | None) -> int:
+             building: Building | None) -> int:
     if args.command == "confirm":
         return _confirm(project, selection, args.unit)
     if args.command == "publish":
@@ -124,16 +151,24 @@ def _checked(args: argparse.Namespace, project: Project, selection: Selection, s
     from .errors import raise_if_any
 
     raise_if_any(check_amendments(project, selection))
-    behind = _behind(project, selection, args.strict)
+    warnings = _behind(project, selection, args.strict)
     if args.command == "check":
         count = len(project.editions(selection))
-        behind_note = f"; {_count(behind, 'part')} of translations behind their original" if behind else ""
+        behind_note = f"; {_count(len(warnings), 'part')} of translations behind their original" if warnings else ""
         print(f"checked {_count(count, 'edition')} of {_count(len(project.documents), 'document')}: "
               f"numbering identical in every language{behind_note} ({time.perf_counter() - started:.2f} s)")
         return EXIT_OK
+    assert building is not None
+    pool, before = building
     if args.command == "package":
         return _package(args, project, selection, started, pool)
-    return _build(args, project, selection, started, pool)
+    options, report = _build(args, project, selection, started, pool)
+    from .site import SITE_FILES
+    from .stamp import write
+
+    outputs = [*(item.relative for item in report.written), *report.up_to_date]
+    write(options.output, _request(args, project.root), before, outputs, [*SITE_FILES], warnings)
+    return EXIT_OK
 
 
 def _count(number: int, noun: str) -> str:
@@ -141,8 +176,8 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _behind(project: Project, selection: Selection, strict: bool) -> int:
-    """Report translations behind their original; with --strict, stop the command."""
+def _behind(project: Project, selection: Selection, strict: bool) -> list[str]:
+    """Report translations behind their original (the lines printed); with --strict, stop the command."""
     from .tracking import behind
 
     problems = behind(project, selection)
@@ -150,7 +185,7 @@ def _behind(project: Project, selection: Selection, strict: bool) -> int:
         raise EditionError(problems)
     for problem in problems:
         print(problem, file=sys.stderr)
-    return len(problems)
+    return [str(problem) for problem in problems]
 
 
 def _confirm(project: Project, selection: Selection, units: list[str]) -> int:
@@ -184,7 +219,7 @@ def _options(args: argparse.Namespace, root: Path, selection: Selection, marked:
 
 
 def _build(args: argparse.Namespace, project: Project, selection: Selection, started: float,
-           pool: RenderPool | None, marked: bool | None = None) -> int:
+           pool: RenderPool | None, marked: bool | None = None) -> tuple[BuildOptions, Report]:
     from .pipeline import build
 
     root = project.root
@@ -192,12 +227,12 @@ def _build(args: argparse.Namespace, project: Project, selection: Selection, sta
     report = build(options, project, pool)
     seconds = time.perf_counter() - started
     if not report.written:
-        print(f"nothing to rebuild: {len(report.up_to_date)} files up to date ({seconds:.2f} s)")
-        return EXIT_OK
+        print(f"nothing to rebuild: {_count(len(report.up_to_date), 'file')} up to date ({seconds:.2f} s)")
+        return options, report
     for item in report.written:
         print(f"rendered {_shown(options.output / item.relative, root)} ({item.reason})")
-    print(f"rendered {len(report.written)} files, {len(report.up_to_date)} up to date, in {seconds:.1f} s")
-    return EXIT_OK
+    print(f"rendered {_count(len(report.written), 'file')}, {len(report.up_to_date)} up to date, in {seconds:.1f} s")
+    return options, report
 
 
 def _package(args: argparse.Namespace, project: Project, selection: Selection, started: float,

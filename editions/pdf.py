@@ -155,6 +155,11 @@ def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int 
             # WeasyPrint 70 opens its sRGB profile for the PDF/A output intent and never closes it.
             warnings.filterwarnings("ignore", message=r"unclosed file .*sRGB2014\.icc", category=ResourceWarning)
             pdf = rendered.write_pdf(finisher=_display_title, **{k: v for k, v in options.items() if k != "font_config"})
+    # WeasyPrint reports a font file it cannot load once per process, then falls back silently.
+    foreign = sorted({font.family for font in rendered.fonts.values()} - {FONT_FAMILY})
+    if foreign:
+        messages.append(f"text set in {', '.join(foreign)}, not {FONT_FAMILY}: its font files did not load, "
+                        f"or the text has characters they lack")
     if messages:
         raise RenderError(messages)
     assert pdf is not None

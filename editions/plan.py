@@ -61,17 +61,17 @@ def package_inputs() -> tuple[tuple[str, str], ...]:
     """The package's own source and the libraries' versions: a new release re-renders."""
     source = Path(__file__).parent
     found = [(f"editions/{p.name}", file_hash(p)) for p in sorted(source.glob("*.py"))]
-    return tuple(found + [(f"library {name}", _version(name)) for name in LIBRARIES])
+    return tuple(found + [(f"library {name}", library_version(name)) for name in LIBRARIES])
 
 
 @functools.cache
 def pdf_inputs() -> tuple[tuple[str, str], ...]:
     """What only PDFs depend on: the renderer's versions and the font files."""
     found = [(f"font {p.name}", file_hash(p)) for p in sorted(font_folder().glob("*.ttf"))]
-    return tuple(found + [(f"library {name}", _version(name)) for name in PDF_LIBRARIES])
+    return tuple(found + [(f"library {name}", library_version(name)) for name in PDF_LIBRARIES])
 
 
-def _version(name: str) -> str:
+def library_version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

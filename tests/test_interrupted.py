@@ -38,7 +38,7 @@ def outputs(project: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name not in (".build.lock", ".manifest.json")
+        if path.is_file() and path.name not in (".build.lock", ".manifest.json", ".stamp.json", ".stamp.json.tmp")
         and not path.relative_to(folder).parts[0].startswith(".staging-")
         and path.parts[-2] != "fonts"
     }
@@ -49,7 +49,7 @@ def stray_files(project: Path) -> list[str]:
     folder = project / "output"
     return sorted(
         path.relative_to(folder).as_posix() for path in folder.rglob("*")
-        if path.is_file() and path.name not in (".build.lock", ".manifest.json")
+        if path.is_file() and path.name not in (".build.lock", ".manifest.json", ".stamp.json", ".stamp.json.tmp")
         and not path.relative_to(folder).parts[0].startswith(".staging-")
         and (path.name.startswith(".") or path.suffix not in (".html", ".pdf", ".ttf"))
     )
