@@ -245,20 +245,13 @@ def print_html(project: Project) -> tuple[list[Path], Path | None]:
     """The print HTML the pipeline renders to PDF, with the fonts' @font-face rules in a <style>
     (and the rule that shows the table of contents where the pipeline shows it: the same pages),
     written under the project root (bench-print/), in the pipeline's order; and a pickle of the
-    pipeline's own render tasks, for the renderer alone (None if they could not be captured)."""
+    pipeline's own render tasks, for the renderer alone."""
     from editions.pdf import CONTENTS_SHOWN, _estimated_pages, font_faces
 
     folder = project.root / "bench-print"
     tasks = folder / "tasks.pickle"
-    try:
-        pages = _captured(project, tasks)
-    except Exception as error:  # noqa: BLE001 - the pipeline changed shape: fall back on its public functions
-        print(f"  could not capture the pipeline's render tasks ({type(error).__name__}: {error}); "
-              "rendering the print HTML with editions.html and editions.bilingual", file=sys.stderr)
-        from editions.project import gather
-        pages, tasks = [(*page, None) for page in _print_pages(gather(project.root), project.name)], None
     written = []
-    for relative, html, contents_after in pages:
+    for relative, html, contents_after in _captured(project, tasks):
         assert "<head>" in html
         shown = contents_after is not None and _estimated_pages(html) > contents_after
         style = f"<head>\n<style>\n{font_faces()}\n{CONTENTS_SHOWN if shown else ''}\n</style>"
@@ -336,28 +329,13 @@ def render_tasks(jobs: int, out: Path, pickled: Path) -> None:
     print(json.dumps(seconds))
 
 
-def _print_pages(gathered, name: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """Each language's print HTML, then the bilingual editions' (the pipeline before editions/outputs.py)."""
-    from editions.bilingual import column_order, output_name, render_bilingual
-    from editions.html import environment, render_html
-
-    envs = {code: environment(gathered.root, language) for code, language in gathered.languages.items()}
-    by_language = gathered.documents[name]
-    pages = []
-    for code, doc in sorted(by_language.items()):
-        others = sorted(set(by_language) - {code})
-        pages.append((f"{code}/{name}", render_html(envs[code], doc, gathered.languages, others, "print")))
-    for pair in column_order(by_language):
-        docs = [by_language[code] for code in pair]
-        pages.append((output_name(pair, name), render_bilingual(envs, docs, gathered.languages, "print")))
-    return pages
-
-
 def pdf_pages(path: Path) -> int | None:
-    import pypdf
+    """Pages of a PDF, counted as the index and the package count them."""
+    from editions.package import page_count
+
     try:
-        return len(pypdf.PdfReader(path).pages)
-    except (OSError, pypdf.errors.PyPdfError):
+        return page_count(path.read_bytes())
+    except (OSError, ValueError):
         return None
 
 

@@ -123,7 +123,7 @@ def _nothing_changed(args: argparse.Namespace, root: Path, started: float) -> bo
     """Nothing the last build read has changed (editions/stamp.py): repeat its warnings and say so."""
     from .stamp import unchanged
 
-    same = unchanged(root, (args.output or root / "output").resolve(), _request(args, root))
+    same = unchanged(root, _output(args, root), _request(args, root))
     if same is None or (args.strict and same[1]):
         return False
     count, warnings = same
@@ -131,6 +131,10 @@ def _nothing_changed(args: argparse.Namespace, root: Path, started: float) -> bo
         print(line, file=sys.stderr)
     print(f"nothing to rebuild: {_count(count, 'file')} up to date ({time.perf_counter() - started:.2f} s)")
     return True
+
+
+def _output(args: argparse.Namespace, root: Path) -> Path:
+    return (args.output or root / "output").resolve()
 
 
 def _request(args: argparse.Namespace, root: Path) -> dict[str, object]:
@@ -209,7 +213,7 @@ def _options(args: argparse.Namespace, root: Path, selection: Selection, marked:
 
     return BuildOptions(
         root=root,
-        output=(args.output or root / "output").resolve(),
+        output=_output(args, root),
         selection=selection,
         formats=frozenset(args.format or FORMATS),
         force=args.force,
@@ -245,7 +249,7 @@ def _package(args: argparse.Namespace, project: Project, selection: Selection, s
     revised = any(a.kind == "revision" for doc in project.editions(selection) for a in doc.meta.amendments)
     for marked in (False, True) if revised else (False,):
         _build(args, project, selection, started, pool, marked)
-    output = (args.output or project.root / "output").resolve()
+    output = _output(args, project.root)
     archive = write_package(project, output, output)
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
     print(f"packaged {_shown(archive, project.root)} (sha256 {digest})")

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -114,7 +115,6 @@ CHARACTERS_PER_PAGE = 3000    # A4 at 10.5 pt, measured on DSC/1: about 3,200
 def _estimated_pages(html: str) -> int:
     """Pages the text will fill, roughly, so that long documents are laid out
     with their contents at once instead of twice."""
-    import re
     body = html[html.find("<body"):]
     return len(re.sub(r"<[^>]+>|\s+", " ", body)) // CHARACTERS_PER_PAGE + 1
 

@@ -84,4 +84,3 @@ def unchanged(root: Path, output: Path, request: dict[str, object]) -> tuple[int
     if now["files"] != data.get("files") or now["versions"] != data.get("versions"):
         return None
     return int(data.get("count", 0)), [str(w) for w in data.get("warnings", [])]
-

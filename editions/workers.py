@@ -42,11 +42,11 @@ def _started() -> None:
 class RenderPool:
     """Submit tasks, get futures; leaves no worker behind, whatever happens.
 
-    ``start`` forks the workers at once, before the caller knows how many
+    ``start()`` forks the workers at once, before the caller knows how many
     PDFs are stale (a build that will render every PDF calls it before
     loading the content, so that the workers' imports overlap the check);
-    otherwise the first ``submit`` decides: workers when several PDFs are
-    expected, else each PDF is rendered in this process.
+    ``start(expected)``, once the stale PDFs are known, starts them only when
+    several are expected. Without workers, ``submit`` renders in this process.
     """
 
     def __init__(self, jobs: int) -> None:

@@ -27,6 +27,7 @@ ALLOWED_TAGS = {
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 NULL_TAG, STR_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:str"
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class ContentLoader(SafeLoader):  # type: ignore[misc, valid-type]
@@ -41,7 +42,6 @@ class ContentLoader(SafeLoader):  # type: ignore[misc, valid-type]
         if kind is yaml.ScalarNode and implicit[0]:
             return NULL_TAG if value in NULLS else STR_TAG
         return super().resolve(kind, value, implicit)
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,7 @@ def _duplicate_keys(shown: str, node: yaml.MappingNode) -> Iterator[Problem]:
 
 def scalar_text(node: yaml.Node) -> str | None:
     """The text of a scalar node exactly as written (``2.``, ``No``, ``2002``), else None."""
-    if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+    if isinstance(node, yaml.ScalarNode) and node.tag != NULL_TAG:
         return str(node.value)
     return None
 
