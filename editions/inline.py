@@ -43,7 +43,7 @@ class InlineError(ValueError):
 
 def parse(text: str) -> tuple[Inline, ...]:
     """Parse ``text``; InlineError for unclosed markers or unknown fields."""
-    if SPECIAL.search(text) is None:
+    if not ("*" in text or '"' in text or "{" in text or "\\" in text):   # faster than SPECIAL.search
         return (Inline("text", text),) if text else ()
     runs, end = _parse(text, 0, None, 0)
     return runs

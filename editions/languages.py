@@ -44,10 +44,15 @@ class LabelStyle:
 
         A pattern's closing full stop may be left out: ``paragraph: 4``.
         """
-        match = _label_pattern(self.pattern).fullmatch(written)
-        if match:
-            return parse_numeral(NUMERAL_STYLES[self.kind], match.group(1))
-        raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1)}")
+        return _parse_label(self, written)
+
+
+@functools.lru_cache(maxsize=8192)     # a long document writes the same labels thousands of times
+def _parse_label(style: LabelStyle, written: str) -> int:
+    match = _label_pattern(style.pattern).fullmatch(written)
+    if match:
+        return parse_numeral(NUMERAL_STYLES[style.kind], match.group(1))
+    raise NumeralError(f"does not follow this language's style for {style.kind} labels, as in {style.format(1)}")
 
 
 @functools.cache
@@ -110,11 +115,14 @@ def _locale(reader: Reader, fields: dict, code: str) -> Locale | None:
     return locale
 
 
+LABEL_FIELDS = tuple(Field(kind, "text") for kind in NUMBERED_KINDS)
+
+
 def _labels(reader: Reader, fields: dict) -> dict[str, LabelStyle]:
     node = fields.get("labels")
     if node is None:
         return {}
-    found = reader.record(node, [Field(kind, "text") for kind in NUMBERED_KINDS], "labels")
+    found = reader.record(node, LABEL_FIELDS, "labels")
     styles = {}
     for kind, value in found.items():
         pattern = reader.text(value, f"the label of a {kind}")

@@ -10,18 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import EditionError, Problem
 from .inline import InlineError, parse
 from .languages import Language
 from .model import NUMBERED_KINDS, NUMERAL_STYLES, Amendment, Document, Inline, Label, Location, Meta, Unit
 from .numerals import NumeralError, format_numeral
 from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, NUMBERED_FIELDS, Reader
+from .yamlnodes import Mapping, Node, Scalar
 from .yamlsource import read_yaml
 
 MAX_DEPTH = 12
 BLOCK_KEYS = NUMBERED_KINDS + tuple(BLOCK_VALUES)
+# The field printed as a numbered kind's heading: sections have titles, paragraphs text.
+HEADING = {kind: "title" if "title" in (f.name for f in fields) else "text" for kind, fields in NUMBERED_FIELDS.items()}
 
 
 def load_document(path: Path, shown: str, language: Language) -> Document:
@@ -47,7 +48,7 @@ def read_document(path: Path, shown: str, language: Language) -> tuple[Document 
     return doc, reader.problems
 
 
-def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | None:
+def _meta(reader: Reader, fields: dict[str, Node], code: str) -> Meta | None:
     values: dict[str, object] = {}
     for f in DOCUMENT:
         node = fields.get(f.name)
@@ -80,14 +81,14 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | Non
     required = [f.name for f in DOCUMENT if f.required and f.type != "blocks"]
     if any(values.get(name) in (None, ()) for name in required):
         return None
-    lines = {name: reader.line(node) for name, node in fields.items()}
+    lines = {name: node.line for name, node in fields.items()}
     return Meta(**values, lines=lines)  # type: ignore[arg-type]
 
 
 AMENDMENT_KINDS = ("corrigendum", "revision")
 
 
-def _amendments(reader: Reader, node: yaml.Node) -> tuple[Amendment, ...]:
+def _amendments(reader: Reader, node: Node) -> tuple[Amendment, ...]:
     found = []
     for item in reader.sequence(node, "amendments"):
         fields = reader.record(item, AMENDMENT, "an amendment")
@@ -110,42 +111,49 @@ class _Body:
     reader: Reader
     language: Language
     previous: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Labels already read, by kind and text as written, with their identity segment: a long
+    # document writes "1." or "a)" thousands of times.
+    known: dict[tuple[str, str], tuple[Label, str]] = field(default_factory=dict)
 
-    def blocks(self, node: yaml.Node, parent: str, depth: int) -> tuple[Unit, ...]:
+    def blocks(self, node: Node, parent: str, depth: int) -> tuple[Unit, ...]:
         if depth > MAX_DEPTH:
             self.reader.problem(node, f"blocks are nested more than {MAX_DEPTH} deep")
             return ()
-        units = (self.block(child, parent, depth) for child in self.reader.sequence(node, "a body"))
-        return tuple(unit for unit in units if unit is not None)
+        units = []
+        for child in self.reader.sequence(node, "a body"):
+            unit = self.block(child, parent, depth)
+            if unit is not None:
+                units.append(unit)
+        return tuple(units)
 
-    def block(self, node: yaml.Node, parent: str, depth: int) -> Unit | None:
-        if not isinstance(node, yaml.MappingNode):
+    def block(self, node: Node, parent: str, depth: int) -> Unit | None:
+        if type(node) is not Mapping:
             self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(BLOCK_KEYS)}")
             return None
-        keys = [str(key.value) for key, _ in node.value]
-        kinds = [k for k in keys if k in NUMBERED_KINDS] or [k for k in keys if k in BLOCK_VALUES]
+        keys = [key.value for key, _ in node.value]
+        kinds = [k for k in keys if k in NUMERAL_STYLES] or [k for k in keys if k in BLOCK_VALUES]
         if len(kinds) != 1:
             found = " and ".join(kinds) if kinds else "none"
             self.reader.problem(node, f"a block must have exactly one of: {', '.join(BLOCK_KEYS)} (found {found})")
             return None
         kind = kinds[0]
-        where = Location(self.reader.source.shown, self.reader.line(node))
+        where = Location(self.reader.source.shown, node.line)
         if kind in NUMBERED_KINDS:
             return self.numbered(node, kind, where, parent, depth)
         return self.unnumbered(node, kind, where, parent, depth)
 
-    def numbered(self, node: yaml.MappingNode, kind: str, where: Location, parent: str, depth: int) -> Unit:
+    def numbered(self, node: Mapping, kind: str, where: Location, parent: str, depth: int) -> Unit:
         fields = self.reader.record(node, NUMBERED_FIELDS[kind], f"a {kind}", extra=(kind,))
-        label = self.label(fields[kind], kind, parent)
-        identity = f"{parent}.{self.segment(label)}" if parent else self.segment(label)
-        heading = "title" if "title" in (f.name for f in NUMBERED_FIELDS[kind]) else "text"
+        label, segment = self.label(fields[kind], kind, parent)
+        identity = f"{parent}.{segment}" if parent else segment
+        heading = HEADING[kind]
         inline = self.inline(fields[heading], f"the {heading} of {kind} {identity}") if heading in fields else ()
         children = self.blocks(fields["body"], identity, depth + 1) if "body" in fields else ()
         if heading == "title":
-            return Unit(kind, where, label, identity, title=inline, children=children)
-        return Unit(kind, where, label, identity, text=inline, children=children)
+            return Unit(kind, where, label, identity, inline, (), children)
+        return Unit(kind, where, label, identity, (), inline, children)
 
-    def unnumbered(self, node: yaml.MappingNode, kind: str, where: Location, parent: str, depth: int) -> Unit | None:
+    def unnumbered(self, node: Mapping, kind: str, where: Location, parent: str, depth: int) -> Unit | None:
         for key, _ in node.value:
             if key.value != kind:
                 self.reader.problem(key, f"unknown key '{key.value}' in a {kind} block, which has no other keys")
@@ -156,13 +164,18 @@ class _Body:
         if what == "blocks":
             return Unit(kind, where, children=self.blocks(value, parent, depth + 1))
         bullets = tuple(
-            Unit("bullet", Location(where.path, self.reader.line(item)), text=self.inline(item, "a bullet"))
+            Unit("bullet", Location(where.path, item.line), text=self.inline(item, "a bullet"))
             for _, item in self.reader.texts(value, "bullets")
         )
         return Unit(kind, where, children=bullets)
 
-    def label(self, node: yaml.Node, kind: str, parent: str) -> Label:
-        """The label's number; on a malformed label, report it and assume the next number."""
+    def label(self, node: Node, kind: str, parent: str) -> tuple[Label, str]:
+        """The label and its identity segment; on a malformed label, report it and assume the next number."""
+        if type(node) is Scalar:
+            known = self.known.get((kind, node.value))
+            if known is not None:
+                self.previous[(parent, kind)] = known[0].number
+                return known
         written = self.reader.text(node, f"the label of a {kind}")
         guess = self.previous.get((parent, kind), 0) + 1
         try:
@@ -176,13 +189,12 @@ class _Body:
         else:
             label = Label(kind, number, written)
         self.previous[(parent, kind)] = label.number
-        return label
+        found = label, format_numeral(NUMERAL_STYLES[kind], label.number)
+        if label.valid and type(node) is Scalar and written == node.value:
+            self.known[(kind, written)] = found
+        return found
 
-    @staticmethod
-    def segment(label: Label) -> str:
-        return format_numeral(NUMERAL_STYLES[label.kind], label.number)
-
-    def inline(self, node: yaml.Node, what: str) -> tuple[Inline, ...]:
+    def inline(self, node: Node, what: str) -> tuple[Inline, ...]:
         text = self.reader.text(node, what)
         if text is None:
             return ()

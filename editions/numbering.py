@@ -55,8 +55,12 @@ def check_document(doc: Document, language: Language) -> Findings:
     parents: list[tuple[object, Sequence[Unit], str]] = [(doc, doc.body, "the document")]
     parents += [(unit, unit.children, describe(unit)) for unit in doc.units() if unit.children]
     for parent, children, name in parents:
-        found = [p for kind in NUMBERED_KINDS for p in _sequence(
-            [u for u in children if u.kind == kind and u.label], name, language.labels[kind].short)]
+        by_kind: dict[str, list[Unit]] = {}
+        for unit in children:
+            if unit.label:
+                by_kind.setdefault(unit.kind, []).append(unit)
+        found = [p for kind in NUMBERED_KINDS if kind in by_kind
+                 for p in _sequence(by_kind[kind], name, language.labels[kind].short)]
         if found:
             findings.troubled.add(id(parent))
             findings.problems.extend(found)

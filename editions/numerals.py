@@ -52,6 +52,7 @@ def to_alpha(number: int) -> str:
     return chr(ord("a") + index) * (repeat + 1)
 
 
+@functools.lru_cache(maxsize=8192)     # the same numerals again and again, in every language
 def format_numeral(style: str, number: int) -> str:
     """The numeral of ``number`` written in ``style``."""
     if style == "arabic":

@@ -7,17 +7,17 @@ file with several mistakes reports them all at once.
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
-from collections.abc import Sequence
+import functools
 from dataclasses import dataclass, field
 
-import yaml
-
 from .errors import Problem
+from .yamlnodes import Mapping, Node, Scalar, Sequence
 from .yamlsource import Source, scalar_date, scalar_text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)     # compared and hashed as itself: records look their names up by it
 class Field:
     name: str
     type: str               # text | date | texts | blocks | labels | pair | mapping | count
@@ -71,6 +71,12 @@ NUMBERED_FIELDS = {
 BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}
 
 
+@functools.lru_cache(maxsize=64)
+def _names(fields: tuple[Field, ...], extra: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys a record may have and those it must have."""
+    return frozenset(f.name for f in fields) | frozenset(extra), frozenset(f.name for f in fields if f.required)
+
+
 @dataclass
 class Reader:
     """Converts the nodes of one file, collecting problems instead of stopping."""
@@ -78,59 +84,63 @@ class Reader:
     source: Source
     problems: list[Problem] = field(default_factory=list)
 
-    def line(self, node: yaml.Node) -> int:
-        return self.source.line(node)
+    @staticmethod
+    def line(node: Node) -> int:
+        return node.line
 
-    def problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.source.shown, self.line(node), message))
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.source.shown, node.line, message))
 
-    def record(self, node: yaml.Node, fields: Sequence[Field], what: str,
-               extra: Sequence[str] = ()) -> dict[str, yaml.Node]:
+    def record(self, node: Node, fields: collections.abc.Sequence[Field], what: str,
+               extra: collections.abc.Sequence[str] = ()) -> dict[str, Node]:
         """The fields of a mapping node by name; problems for what does not fit."""
-        if not isinstance(node, yaml.MappingNode):
+        if type(node) is not Mapping:
             self.problem(node, f"{what} must be a mapping of keys to values")
             return {}
-        known = {f.name for f in fields} | set(extra)
-        found: dict[str, yaml.Node] = {}
+        known, required = _names(tuple(fields), tuple(extra))
+        found: dict[str, Node] = {key.value: value for key, value in node.value if type(key) is Scalar}
+        if len(found) == len(node.value) and known >= found.keys() >= required:
+            return found        # every key known, none missing (none null: null keys are never known)
+        found = {}
         for key, value in node.value:
             name = scalar_text(key) or ""
             if name not in known:
                 self.problem(key, f"unknown key '{name}' in {what}; expected one of: {', '.join(sorted(known))}")
-            else:
-                found.setdefault(name, value)
-        for f in fields:
-            if f.required and f.name not in found:
-                self.problem(node, f"{what} lacks the required key '{f.name}'")
+            elif name not in found:
+                found[name] = value
+        if not found.keys() >= required:
+            for name in sorted(required - found.keys(), key=[f.name for f in fields].index):
+                self.problem(node, f"{what} lacks the required key '{name}'")
         return found
 
-    def text(self, node: yaml.Node, what: str) -> str | None:
-        value = scalar_text(node)
-        if value is None:
+    def text(self, node: Node, what: str) -> str | None:
+        if type(node) is not Scalar or node.null:
             self.problem(node, f"{what} must be text")
             return None
-        if not value.strip():
+        value = node.value
+        if not value or value.isspace():
             self.problem(node, f"{what} is empty")
             return None
         if value.isprintable() and "  " not in value and value[0] != " " and value[-1] != " ":
             return value        # no whitespace but single spaces (most texts): nothing to normalise
         return " ".join(value.split())
 
-    def date(self, node: yaml.Node, what: str) -> datetime.date | None:
+    def date(self, node: Node, what: str) -> datetime.date | None:
         value = scalar_date(node)
         if value is None:
             self.problem(node, f"{what} must be a date written YYYY-MM-DD")
         return value
 
-    def texts(self, node: yaml.Node, what: str) -> tuple[tuple[str, yaml.Node], ...]:
+    def texts(self, node: Node, what: str) -> tuple[tuple[str, Node], ...]:
         """A non-empty list of texts, each with its node for its line."""
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
+        if type(node) is not Sequence or not node.value:
             self.problem(node, f"{what} must be a list with at least one entry")
             return ()
         found = [(self.text(item, f"each entry of {what}"), item) for item in node.value]
         return tuple((text, item) for text, item in found if text is not None)
 
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
+    def sequence(self, node: Node, what: str) -> list[Node]:
+        if type(node) is not Sequence or not node.value:
             self.problem(node, f"{what} must be a list with at least one entry")
             return []
         return list(node.value)
