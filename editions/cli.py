@@ -151,10 +151,12 @@ def _checked(args: argparse.Namespace, project: Project, selection: Selection, s
         return _confirm(project, selection, args.unit)
     if args.command == "publish":
         return _publish(project, selection)
-    from .corrigendum import check_amendments
     from .errors import raise_if_any
 
-    raise_if_any(check_amendments(project, selection))
+    if any(doc.meta.amendments for doc in project.editions(selection)):
+        from .corrigendum import check_amendments  # with Babel's dates and catalogs: only when there is one
+
+        raise_if_any(check_amendments(project, selection))
     warnings = _behind(project, selection, args.strict)
     if args.command == "check":
         count = len(project.editions(selection))

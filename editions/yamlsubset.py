@@ -106,13 +106,16 @@ def _compose(lines: list[str]) -> Node:
                 if ended is not None:
                     plain = (scalar, column, ended)
                 continue
-        else:
-            while stack and (stack[-1].indent > n or (
-                    stack[-1].indent == n and dash is None and stack[-1].keys is None)):
-                stack.pop()     # closed by a less indented line (or a key after a sequence at its column)
-            if not stack or stack[-1].indent != n:
-                raise _Outside
+        if not stack:
+            raise _Outside       # a second root
         top = stack[-1]
+        while top.indent > n or (top.indent == n and dash is None and top.keys is None):
+            stack.pop()          # closed by a less indented line (or a key after a sequence at its column)
+            if not stack:
+                raise _Outside
+            top = stack[-1]
+        if top.indent != n:
+            raise _Outside
         if dash is not None:
             if top.keys is not None:
                 raise _Outside
