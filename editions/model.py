@@ -30,7 +30,7 @@ class Location:
     line: int   # 1-based
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Inline:
     """A run of inline content: plain text, emphasis, quotation or a field.
 
@@ -43,6 +43,11 @@ class Inline:
     kind: str
     value: str = ""
     children: tuple[Inline, ...] = ()
+
+    def __repr__(self) -> str:
+        # The dataclass's own repr, without its guard against cycles (an inline tree has none), which
+        # was half the cost of hashing a long document's parts (editions/tracking.py hashes this text).
+        return f"Inline(kind={self.kind!r}, value={self.value!r}, children={self.children!r})"
 
 
 @dataclass(frozen=True, slots=True)

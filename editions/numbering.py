@@ -122,8 +122,13 @@ class _Side:
 
     doc: Document
     language: Language
-    role: str                      # "the Spanish original", "the English translation"
+    part: str                      # "original" or "translation"
     troubled: set[int]
+
+    @property
+    def role(self) -> str:
+        """``the Spanish original``: named only when a message needs it (the names are Babel's locale data)."""
+        return f"the {english_name(self.doc.language)} {self.part}"
 
 
 @dataclass(frozen=True)
@@ -139,8 +144,8 @@ class _Loose:
 def check_parity(original: Document, translation: Document, languages: dict[str, Language],
                  troubled: set[int]) -> Iterator[Problem]:
     """Problems of ``translation`` measured against ``original``."""
-    theirs = _Side(original, languages[original.language], f"the {english_name(original.language)} original", troubled)
-    mine = _Side(translation, languages[translation.language], f"the {english_name(translation.language)} translation", troubled)
+    theirs = _Side(original, languages[original.language], "original", troubled)
+    mine = _Side(translation, languages[translation.language], "translation", troubled)
     yield from _metadata(theirs, mine)
     loose: list[_Loose] = []
     yield from _compare(theirs, mine, (original, original.body), (translation, translation.body), loose)

@@ -28,7 +28,7 @@ LINE = re.compile(r"""( *)(?:-( +|$))?(?:([^\s\-?:,\[\]{}#&*!|>'"%@`][^\s:,\[\]{
 BLOCK_HEADER = re.compile(r"([>|])(-?)(?: +#.*| *)")
 # A plain scalar must not start with an indicator; some would be allowed, none is needed.
 INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-# Tabs, line breaks other than \n, a byte order mark; document markers and directives.
+# Tabs, line breaks other than \n and \r\n, a byte order mark; document markers and directives.
 OUTSIDE_CHARACTERS = ("\t", "\r", "\u2028", "\u2029", "\ufeff")
 OUTSIDE_LINES = ("---", "...", "%")
 MAX_DEPTH = 64      # deeper than any content file; libyaml reports what is deeper still
@@ -40,6 +40,8 @@ class _Outside(Exception):
 
 def compose(text: str) -> Node | None:
     """The tree of ``text``, or None when it is not within the subset."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")     # a line break, as YAML reads it (files saved on Windows)
     if any(c in text for c in OUTSIDE_CHARACTERS) or any(
             text.startswith(start) or "\n" + start in text for start in OUTSIDE_LINES):
         return None

@@ -93,6 +93,7 @@ ACCEPTED = {
     "a dash alone": "-\n  a: 1\n-\n- x\n",
     "comments everywhere": "# head\na: # after a key\n  # inside\n  - x   # after a value\n# end\n",
     "a file without a final newline": "a: >-\n  text\nb: |\n  last",
+    "Windows line ends": "a: one\r\nb: >-\r\n  two\r\n\r\n  three\r\nc: |\r\n  l1\r\n  l2\r\n",
 }
 REFUSED = {
     "a tab": "a:\tb\n",
@@ -106,6 +107,7 @@ REFUSED = {
     "a value after a comment": "a: one # note\n  two\n",
     "a key with a space": "a key: 1\n",
     "kept final lines": "a: |+\n  x\n\n",
+    "a line break that is a carriage return alone": "a: one\rb: two\n",
 }
 
 
@@ -206,6 +208,6 @@ def documents(draw: st.DrawFn) -> str:
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(documents())
-def test_random_documents_are_composed_as_libyaml_does_or_left_to_it(text: str) -> None:
-    assert_same_or_refused(text)
+@given(documents(), st.booleans())
+def test_random_documents_are_composed_as_libyaml_does_or_left_to_it(text: str, windows: bool) -> None:
+    assert_same_or_refused(text.replace("\n", "\r\n") if windows else text)
