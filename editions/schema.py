@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import functools
+import re
 from dataclasses import dataclass, field
 
 from .errors import Problem
@@ -71,6 +72,9 @@ NUMBERED_FIELDS = {
 BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}
 
 
+SPACES = re.compile(r"[ \t\n\r\f\v]+")     # not str.split(): it would turn U+00A0 and U+202F into spaces
+
+
 @functools.lru_cache(maxsize=64)
 def _names(fields: tuple[Field, ...], extra: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The keys a record may have and those it must have."""
@@ -123,7 +127,7 @@ class Reader:
             return None
         if value.isprintable() and "  " not in value and value[0] != " " and value[-1] != " ":
             return value        # no whitespace but single spaces (most texts): nothing to normalise
-        return " ".join(value.split())
+        return " ".join(SPACES.split(value.strip(" \t\n\r\f\v")))   # a no-break space an author typed stays
 
     def date(self, node: Node, what: str) -> datetime.date | None:
         value = scalar_date(node)

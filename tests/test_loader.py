@@ -42,6 +42,17 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
     assert load(path).numbered()["II.A.2.a.ii"].where.line == 46
 
 
+def test_spaces_are_normalised_but_no_break_spaces_are_kept(tmp_path: Path) -> None:
+    """Runs of spaces and line breaks become one space; a no-break space an author typed
+    (250\u00a0000, a French « guillemet ») stays where it is."""
+    path = tmp_path / "sample.yaml"
+    source = (EN / "sample.yaml").read_text(encoding="utf-8")
+    path.write_text(source.replace("text: Training.", "text: 'Training  of\u00a0250\u00a0000 officials\u202f!'"),
+                    encoding="utf-8")
+    texts = [unit.text for unit in load(path).units() if unit.text and "Training" in unit.text[0].value]
+    assert texts[0][0].value == "Training of\u00a0250\u00a0000 officials\u202f!"
+
+
 def test_bytes_that_are_not_utf8_are_reported_with_their_line(tmp_path: Path) -> None:
     path = tmp_path / "sample.yaml"
     path.write_bytes((EN / "sample.yaml").read_bytes().replace(b"Sample report", b"Sample r\xe9port"))
