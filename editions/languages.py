@@ -44,15 +44,10 @@ class LabelStyle:
 
         A pattern's closing full stop may be left out: ``paragraph: 4``.
         """
-        return _parse_label(self, written)
-
-
-@functools.lru_cache(maxsize=8192)     # a long document writes the same labels thousands of times
-def _parse_label(style: LabelStyle, written: str) -> int:
-    match = _label_pattern(style.pattern).fullmatch(written)
-    if match:
-        return parse_numeral(NUMERAL_STYLES[style.kind], match.group(1))
-    raise NumeralError(f"does not follow this language's style for {style.kind} labels, as in {style.format(1)}")
+        match = _label_pattern(self.pattern).fullmatch(written)
+        if match:
+            return parse_numeral(NUMERAL_STYLES[self.kind], match.group(1))
+        raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1)}")
 
 
 @functools.cache

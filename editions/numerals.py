@@ -61,7 +61,6 @@ def format_numeral(style: str, number: int) -> str:
     return text.upper() if style.startswith("upper") else text
 
 
-@functools.lru_cache(maxsize=8192)     # a long document repeats its numerals thousands of times
 def parse_numeral(style: str, written: str) -> int:
     """The number a numeral stands for; NumeralError unless it is well formed.
 

@@ -88,10 +88,6 @@ class Reader:
     source: Source
     problems: list[Problem] = field(default_factory=list)
 
-    @staticmethod
-    def line(node: Node) -> int:
-        return node.line
-
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(self.source.shown, node.line, message))
 
@@ -118,10 +114,10 @@ class Reader:
         return found
 
     def text(self, node: Node, what: str) -> str | None:
-        if type(node) is not Scalar or node.null:
+        value = scalar_text(node)
+        if value is None:
             self.problem(node, f"{what} must be text")
             return None
-        value = node.value
         if not value or value.isspace():
             self.problem(node, f"{what} is empty")
             return None

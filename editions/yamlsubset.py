@@ -53,12 +53,12 @@ def compose(text: str) -> Node | None:
 
 
 class _Open:
-    """An open collection: its node, the column of its entries, its keys so far."""
+    """An open collection: its entries, their column, its keys so far (None for a sequence)."""
 
-    __slots__ = ("node", "indent", "items", "keys")
+    __slots__ = ("indent", "items", "keys")
 
     def __init__(self, node: Mapping | Sequence, indent: int) -> None:
-        self.node, self.indent, self.items = node, indent, node.value
+        self.indent, self.items = indent, node.value
         self.keys: set[str] | None = set() if type(node) is Mapping else None
 
 
@@ -150,14 +150,7 @@ def _compose(lines: list[str]) -> Node:
         if not rest or rest[0] == "#":
             pending = (top, key_node, i, top.indent)
             continue
-        if rest[0] in INDICATORS:
-            scalar, i, ended = _value(lines, i, rest, top.indent)
-        else:       # a plain scalar, most values: _scalar's work without the call
-            cut = rest.find(" #")
-            value = (rest if cut == -1 else rest[:cut]).rstrip(" ")
-            if ": " in value or value[-1] == ":":
-                raise _Outside
-            scalar, ended = Scalar(i, value, value in NULLS), cut != -1
+        scalar, i, ended = _value(lines, i, rest, top.indent)
         top.items.append((key_node, scalar))
         if ended is not None:
             plain = (scalar, top.indent, ended)
