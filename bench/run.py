@@ -247,6 +247,7 @@ def print_html(project: Project) -> tuple[list[Path], Path | None]:
     (and the rule that shows the table of contents where the pipeline shows it: the same pages),
     written under the project root (bench-print/), in the pipeline's order; and a pickle of the
     pipeline's own render tasks, for the renderer alone."""
+    from editions.fonts import static_folder
     from editions.pdf import CONTENTS_SHOWN, _estimated_pages, font_faces
 
     folder = project.root / "bench-print"
@@ -255,7 +256,7 @@ def print_html(project: Project) -> tuple[list[Path], Path | None]:
     for relative, html, contents_after in _captured(project, tasks):
         assert "<head>" in html
         shown = contents_after is not None and _estimated_pages(html) > contents_after
-        style = f"<head>\n<style>\n{font_faces()}\n{CONTENTS_SHOWN if shown else ''}\n</style>"
+        style = f"<head>\n<style>\n{font_faces(static_folder())}\n{CONTENTS_SHOWN if shown else ''}\n</style>"
         path = folder / f"{relative}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html.replace("<head>", style, 1), encoding="utf-8")

@@ -1,17 +1,132 @@
 """The project's type: Noto Serif, from its Python package (fontpkg-noto-serif).
 
 Found here without importing the renderer, for the build plan and the web
-edition; editions/pdf.py embeds it in every PDF.
+edition. The package holds variable fonts, which the web edition serves as
+they are. For PDFs, static instances (regular and bold of each style) are
+made from them once per machine and kept in a cache: WeasyPrint turns a
+variable font into a static one for every PDF it embeds it in, which took
+0.2 s per face and PDF (a third of DSC/1's PDF work), where embedding a
+static font costs nothing but the subset. The glyphs are the same: the pages
+render to the same pixels.
+
+    python -m editions.fonts     # make the instances now (scripts/setup does)
 """
 
 from __future__ import annotations
 
-from importlib import resources
+import atexit
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata, resources
 from pathlib import Path
 
 FONT_PACKAGE = "fontpkg_noto_serif"
 FONT_FAMILY = "Noto Serif"
+WEIGHTS = (400, 700)        # the weights the templates use: normal and bold
+RECIPE = "1"                # changes whenever the instances would come out different
 
 
 def font_folder() -> Path:
+    """The package's variable fonts."""
     return Path(str(resources.files(FONT_PACKAGE) / "files"))
+
+
+def static_name(source: Path, weight: int) -> str:
+    """``NotoSerif[wdth,wght].ttf`` at 700 is ``NotoSerif-700.ttf``."""
+    return f"{source.name.split('[')[0].removesuffix('.ttf')}-{weight}.ttf"
+
+
+def face(path: Path) -> tuple[str, int]:
+    """The CSS font-style and font-weight of a static instance, from its name."""
+    return ("italic" if "Italic" in path.name else "normal"), int(path.stem.rsplit("-", 1)[1])
+
+
+def cache_root() -> Path:
+    """Where derived files are kept between builds: $XDG_CACHE_HOME/editions, else ~/.cache/editions."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "editions"
+
+
+_made_here: list[Path] = []     # instances made for this process alone, removed when it ends
+
+
+def static_folder(jobs: int = 1) -> Path:
+    """The folder of static instances for PDFs, made now if this machine has none yet.
+
+    Kept under cache_root(), in a folder named by the variable fonts' bytes,
+    fontTools' version and RECIPE, written whole and then renamed, so that
+    builds running at once never see half of it. Where the cache cannot be
+    written, the instances are made in a temporary folder for this process.
+    """
+    sources = sorted(font_folder().glob("*.ttf"))
+    key = hashlib.sha256(RECIPE.encode())
+    for source in sources:
+        key.update(source.name.encode() + b"\0" + source.read_bytes())
+    key.update(metadata.version("fonttools").encode())
+    wanted = [(source, weight) for source in sources for weight in WEIGHTS]
+    folder = cache_root() / f"static-fonts-{key.hexdigest()[:20]}"
+
+    def complete(folder: Path) -> bool:
+        return all((folder / static_name(s, w)).is_file() for s, w in wanted)
+
+    if complete(folder):
+        return folder
+    if _made_here:
+        return _made_here[0]
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".making-", dir=folder.parent))
+    except OSError as error:
+        print(f"editions: cannot keep the static fonts in {folder.parent} ({error.strerror}); "
+              "making them for this build only", file=sys.stderr)
+        _made_here.append(Path(tempfile.mkdtemp(prefix="editions-fonts-")))
+        atexit.register(shutil.rmtree, _made_here[0], True)
+        _make(wanted, _made_here[0], jobs)
+        return _made_here[0]
+    print(f"editions: making static instances of {FONT_FAMILY} for PDFs in {folder} (once per machine)",
+          file=sys.stderr)
+    try:
+        _make(wanted, scratch, jobs)
+        try:
+            scratch.rename(folder)
+        except OSError:
+            if not folder.is_dir():
+                raise
+            if not complete(folder):        # damaged by hand: set aside, then replaced
+                damaged = folder.with_name(f".damaged-{os.getpid()}")
+                folder.rename(damaged)
+                shutil.rmtree(damaged, ignore_errors=True)
+                scratch.rename(folder)
+            # else another build made it first, with the same bytes
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return folder
+
+
+def _make(wanted: list[tuple[Path, int]], folder: Path, jobs: int) -> None:
+    tasks = [(str(source), weight, str(folder / static_name(source, weight))) for source, weight in wanted]
+    if jobs > 1:
+        with ProcessPoolExecutor(min(jobs, len(tasks))) as pool:
+            list(pool.map(instance, *zip(*tasks)))
+    else:
+        for task in tasks:
+            instance(*task)
+
+
+def instance(source: str, weight: int, target: str) -> None:
+    """A static instance of the variable font ``source`` at ``weight``, every other axis at its default."""
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib.instancer import instantiateVariableFont
+
+    font = TTFont(source, recalcTimestamp=False)    # the source's own date, not the clock's
+    location = {axis.axisTag: axis.defaultValue for axis in font["fvar"].axes}
+    instantiateVariableFont(font, {**location, "wght": weight}, inplace=True, static=True)
+    font.save(target)
+
+
+if __name__ == "__main__":
+    print(static_folder(os.cpu_count() or 1))

@@ -23,7 +23,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from .fonts import FONT_FAMILY, font_folder
+from .fonts import FONT_FAMILY, face, static_folder
 
 # Without Debian's libharfbuzz-subset0 WeasyPrint subsets fonts with fontTools
 # and says so; the PDF is still complete and reproducible (SOURCE_DATE_EPOCH).
@@ -69,14 +69,14 @@ class ConfinedFetcher(URLFetcher):
         return super().fetch(path.as_uri(), headers)
 
 
-def font_faces() -> str:
-    """@font-face rules for the project's own serif family, from its package."""
+def font_faces(fonts: Path) -> str:
+    """@font-face rules for the project's own serif family, one per static instance in ``fonts``."""
     rules = []
-    for path in sorted(font_folder().glob("*.ttf")):
-        style = "italic" if "Italic" in path.name else "normal"
+    for path in sorted(fonts.glob("*.ttf")):
+        style, weight = face(path)
         rules.append(
             f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{path.as_uri()}"); '
-            f"font-style: {style}; }}"
+            f"font-style: {style}; font-weight: {weight}; }}"
         )
     return "\n".join(rules)
 
@@ -125,7 +125,8 @@ def _layout(document, stylesheets, contents, options, config, fetcher):  # type:
     return document.render(stylesheets=[*stylesheets, *extra], **options)
 
 
-def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int | None = None) -> bytes:
+def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int | None = None,
+               fonts: Path | None = None) -> bytes:
     """The PDF of ``html``; RenderError with what WeasyPrint reported.
 
     ``key`` names the edition (for the PDF identifier) and ``epoch`` is the
@@ -133,13 +134,16 @@ def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int 
     A document longer than ``contents_after`` pages shows its table of contents
     (the template always carries it, hidden): estimated from the text's length
     first, checked on the layout, laid out again only when the estimate erred.
+    The type comes from ``fonts``, by default the static instances of the
+    font package (editions/fonts.py).
     """
+    fonts = fonts or static_folder()
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    fetcher = ConfinedFetcher([root, font_folder()])
+    fetcher = ConfinedFetcher([root, fonts])
     config = font_config()
     with _strict_logging() as messages:
         document = weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=fetcher)
-        stylesheets = [weasyprint.CSS(string=font_faces(), font_config=config, url_fetcher=fetcher)]
+        stylesheets = [weasyprint.CSS(string=font_faces(fonts), font_config=config, url_fetcher=fetcher)]
         options = {
             "font_config": config,
             "pdf_identifier": hashlib.sha256(key.encode()).hexdigest()[:32].encode(),

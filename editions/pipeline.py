@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import EXIT_BUSY, EXIT_RENDER, EditionError, Problem, fail
 from .files import fsync_folder
+from .fonts import static_folder
 from .model import Document
 from .outputs import FORMATS, Job, jobs
 from .plan import MANIFEST, Decision, decide, manifest_text
@@ -109,10 +110,11 @@ def render(stale: list[tuple[Job, Decision]], options: BuildOptions, pool: Rende
     prints = sorted((job for job, _ in stale if job.is_pdf), key=_size, reverse=True)
     pages: dict[str, str] = {}
     pool.start(len(prints))
+    fonts = static_folder(options.jobs) if prints else None
     pending = {}
     for job in prints:
         pages[job.relative] = job.html()
-        pending[job.relative] = pool.submit(_task(job, pages[job.relative], options.root))
+        pending[job.relative] = pool.submit(_task(job, pages[job.relative], options.root, fonts))
     for job, _ in stale:
         if not job.is_pdf:
             pages[job.relative] = job.html()
@@ -135,8 +137,9 @@ def _size(job: Job) -> int:
     return languages * sum(1 for _ in job.doc.units())
 
 
-def _task(job: Job, html: str, root: Path) -> Task:
-    return (html, str(root), f"{job.doc.meta.symbol}/{job.relative}", _epoch(job.doc), job.doc.meta.contents_after_pages)
+def _task(job: Job, html: str, root: Path, fonts: Path | None) -> Task:
+    return (html, str(root), f"{job.doc.meta.symbol}/{job.relative}", _epoch(job.doc), job.doc.meta.contents_after_pages,
+            str(fonts))
 
 
 def _epoch(doc: Document) -> int:

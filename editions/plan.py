@@ -23,7 +23,7 @@ from .fonts import font_folder
 
 MANIFEST = ".manifest.json"
 LIBRARIES = ("jinja2", "babel", "pyyaml", "markupsafe")
-PDF_LIBRARIES = ("weasyprint", "pydyf", "fontpkg-noto-serif")
+PDF_LIBRARIES = ("weasyprint", "pydyf", "fontpkg-noto-serif", "fonttools")   # fontTools makes the static fonts
 
 
 @dataclass(frozen=True)

@@ -82,12 +82,13 @@ def test_markup_in_a_paragraph_is_escaped_in_the_html(tmp_path: Path, cli) -> No
 
 @pytest.fixture
 def fetcher(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from editions.pdf import ConfinedFetcher, font_folder
+    from editions.fonts import static_folder
+    from editions.pdf import ConfinedFetcher
 
     project = make_project(tmp_path / "project")
     (project / "templates" / "passwd.css").symlink_to("/etc/passwd")
     (project / "templates" / "etc").symlink_to("/etc", target_is_directory=True)
-    return project, ConfinedFetcher([project, font_folder()])
+    return project, ConfinedFetcher([project, static_folder()])
 
 
 def refused_urls(project: Path) -> list[str]:
@@ -119,7 +120,7 @@ def test_the_fetcher_refuses_everything_outside_the_project(fetcher) -> None:  #
 
 
 def test_the_fetcher_reads_the_project_and_the_fonts(fetcher) -> None:  # type: ignore[no-untyped-def]
-    from editions.pdf import font_folder
+    from editions.fonts import static_folder
 
     project, confined = fetcher
     stylesheet = confined.fetch((project / "templates" / "edition.css").as_uri())
@@ -127,7 +128,7 @@ def test_the_fetcher_reads_the_project_and_the_fonts(fetcher) -> None:  # type: 
         assert stylesheet.read() == (project / "templates" / "edition.css").read_bytes()
     finally:
         stylesheet.close()
-    font = sorted(font_folder().glob("*.ttf"))[0]
+    font = sorted(static_folder().glob("*.ttf"))[0]
     response = confined.fetch(font.as_uri())
     try:
         assert response.read(4) in (b"\x00\x01\x00\x00", b"true", b"OTTO")

@@ -108,12 +108,12 @@ def test_same_inputs_give_identical_files_whatever_the_jobs(editions: Path, tmp_
 
 @pytest.mark.parametrize("jobs", ["1", "3"])   # in this process, and in worker processes
 def test_a_font_weasyprint_cannot_load_fails_the_build(jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
-    from editions import pdf
+    from editions import pipeline
 
     broken = tmp_path / "fonts"
     broken.mkdir()
-    (broken / "NotoSerif-Regular.ttf").write_bytes(b"not a font")
-    monkeypatch.setattr(pdf, "font_folder", lambda: broken)
+    (broken / "NotoSerif-400.ttf").write_bytes(b"not a font")
+    monkeypatch.setattr(pipeline, "static_folder", lambda jobs: broken)   # the folder each render task names
     project = make_project(tmp_path / "project")
     run = cli(project, "build", "--format", "pdf", "--jobs", jobs)
     assert run.status == 3
@@ -142,3 +142,32 @@ def test_text_in_a_fallback_font_fails_the_build(tmp_path: Path, cli) -> None:  
     assert any(re.fullmatch(r"content/en/sample\.yaml:1: rendering en/sample\.pdf failed: text set in .+, not Noto Serif: "
                             r"its font files did not load, or the text has characters they lack", line) for line in run.lines), run.lines
     assert not (project / "output" / "en" / "sample.pdf").exists()
+
+
+def test_the_fonts_embedded_are_static_regular_bold_and_italic(editions: Path) -> None:
+    """Static instances are embedded: WeasyPrint has no variable font to turn static per PDF."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    embedded = {}
+    for page in reader(editions, "es").pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            program = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            embedded[str(descriptor["/FontName"]).split("+")[1]] = program
+    assert set(embedded) == {"Noto-Serif", "Noto-Serif-Bold", "Noto-Serif-Italic"}
+    assert not any("fvar" in program or "gvar" in program for program in embedded.values())
+    assert embedded["Noto-Serif-Bold"]["OS/2"].usWeightClass == 700
+
+
+def test_a_renderer_that_cannot_start_fails_each_pdf_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    monkeypatch.setitem(sys.modules, "editions.pdf", None)   # WeasyPrint's import fails, as when Pango is missing
+    project = make_project(tmp_path / "project")
+    run = cli(project, "build", "--format", "pdf", "--jobs", "1")
+    assert run.status == 3
+    assert len(run.lines) == 3
+    assert all(re.fullmatch(r"content/\S+\.yaml:1: rendering \S+\.pdf failed: WeasyPrint cannot start: .+", line) for line in run.lines)
+    assert not (project / "output" / "en").exists()
