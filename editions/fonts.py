@@ -24,6 +24,8 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata, resources
 from pathlib import Path
 
+from .cache import cache_root
+
 FONT_PACKAGE = "fontpkg_noto_serif"
 FONT_FAMILY = "Noto Serif"
 WEIGHTS = (400, 700)        # the weights the templates use: normal and bold
@@ -45,21 +47,15 @@ def face(path: Path) -> tuple[str, int]:
     return ("italic" if "Italic" in path.name else "normal"), int(path.stem.rsplit("-", 1)[1])
 
 
-def cache_root() -> Path:
-    """Where derived files are kept between builds: $XDG_CACHE_HOME/editions, else ~/.cache/editions."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "editions"
-
-
 _made_here: list[Path] = []     # instances made for this process alone, removed when it ends
 
 
 def static_folder(jobs: int = 1) -> Path:
     """The folder of static instances for PDFs, made now if this machine has none yet.
 
-    Kept under cache_root(), in a folder named by the variable fonts' bytes,
-    fontTools' version and RECIPE, written whole and then renamed, so that
-    builds running at once never see half of it. Where the cache cannot be
+    Kept under cache_root() (editions/cache.py), in a folder named by the
+    variable fonts' bytes, fontTools' version and RECIPE, written whole and
+    then renamed, so that builds running at once never see half of it. Where the cache cannot be
     written, the instances are made in a temporary folder for this process.
     """
     sources = sorted(font_folder().glob("*.ttf"))

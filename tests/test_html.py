@@ -101,30 +101,3 @@ def test_no_english_template_string_in_the_spanish_edition(built: Path) -> None:
     for english in ("Note", "Page", "Other languages", "English", "Spanish"):
         assert english not in text.replace('title="English">', "").replace(">English</a>", "")
     assert "Nota:" in text and "Original: inglés" in text
-
-
-def test_each_template_is_compiled_once_for_all_languages_and_again_when_edited(sample: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Every language has its own environment (its translations); they share compiled templates,
-    and a template edited meanwhile is compiled anew, not served stale."""
-    import jinja2
-
-    from editions import html
-    from editions.languages import load_language
-
-    monkeypatch.setattr(html, "COMPILED", html._CompiledOnce())
-    compiled: list[str | None] = []
-    compile_template = jinja2.Environment.compile
-
-    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
-        compiled.append(name)
-        return compile_template(self, source, name, filename, raw, defer_init)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    for code in ("en", "es"):
-        html.environment(sample, load_language(sample / "content" / code, f"content/{code}")).get_template("masthead.html")
-    assert compiled == ["masthead.html"]
-    masthead = sample / "templates" / "masthead.html"
-    masthead.write_text(masthead.read_text(encoding="utf-8") + "<!-- edited -->\n", encoding="utf-8")
-    english = html.environment(sample, load_language(sample / "content" / "en", "content/en"))
-    assert "<!-- edited -->" in english.get_template("masthead.html").render()
-    assert compiled == ["masthead.html", "masthead.html"]
