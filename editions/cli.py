@@ -7,6 +7,7 @@ It parses arguments, calls the pipeline and turns every EditionError into one
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
@@ -105,9 +106,13 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _command(args: argparse.Namespace, started: float) -> int:
+    root = args.root.resolve()
+    if args.command in ("build", "package"):
+        from .workers import prestart
+
+        prestart(args.jobs or os.cpu_count() or 1, tuple(args.format or FORMATS), args.force, _output(args, root))
     from .project import Selection, gather
 
-    root = args.root.resolve()
     selection = Selection(frozenset(args.document), frozenset(args.language))
     if args.command in ("build", "package"):
         from .pipeline import early_pool

@@ -14,14 +14,9 @@ render to the same pixels.
 
 from __future__ import annotations
 
-import atexit
-import hashlib
 import os
-import shutil
 import sys
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 from .cache import cache_root
@@ -58,6 +53,13 @@ def static_folder(jobs: int = 1) -> Path:
     then renamed, so that builds running at once never see half of it. Where the cache cannot be
     written, the instances are made in a temporary folder for this process.
     """
+    # Imported here: the build plan and the stamp of a build with nothing to do import this module.
+    import atexit
+    import hashlib
+    import shutil
+    import tempfile
+    from importlib import metadata
+
     sources = sorted(font_folder().glob("*.ttf"))
     key = hashlib.sha256(RECIPE.encode())
     for source in sources:
@@ -104,6 +106,8 @@ def static_folder(jobs: int = 1) -> Path:
 
 
 def _make(wanted: list[tuple[Path, int]], folder: Path, jobs: int) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
     tasks = [(str(source), weight, str(folder / static_name(source, weight))) for source, weight in wanted]
     if jobs > 1:
         with ProcessPoolExecutor(min(jobs, len(tasks))) as pool:

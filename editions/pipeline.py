@@ -26,7 +26,7 @@ from .model import Document
 from .outputs import FORMATS, Job, jobs
 from .plan import MANIFEST, Decision, decide, manifest_text
 from .project import Project, Selection, gather
-from .workers import RenderPool, Task
+from .workers import RenderPool, Task, renders_every_pdf
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def early_pool(options: BuildOptions) -> RenderPool:
     """The PDF workers, started at once when every PDF will render (a first or forced
     build), so that their import of WeasyPrint overlaps the loading and the check."""
     pool = RenderPool(options.jobs)
-    if "pdf" in options.formats and (options.force or not (options.output / MANIFEST).is_file()):
+    if renders_every_pdf(options.formats, options.force, options.output):
         pool.start()
     return pool
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
+import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from .fonts import font_folder
@@ -72,10 +74,37 @@ def pdf_inputs() -> tuple[tuple[str, str], ...]:
 
 
 def library_version(name: str) -> str:
+    """The installed version of the distribution ``name``, or "absent"."""
+    found = _installed().get(_normal(name))
+    if found:
+        return found
+    from importlib import metadata  # an egg-info or other older installation
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "absent"
+
+
+@functools.cache
+def _installed() -> dict[str, str]:
+    """Versions from the names of the ``.dist-info`` folders on sys.path, first found first, as
+    importlib.metadata finds them, without importing it: 30 ms of a build with nothing to do."""
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in names:
+            if entry.endswith(".dist-info"):
+                project, _, version = entry.removesuffix(".dist-info").partition("-")
+                found.setdefault(_normal(project), version)
+    return found
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def target(relative: str, root: Path, sources: Iterable[Path], options: dict[str, str]) -> Target:

@@ -75,6 +75,20 @@ def _forking() -> BaseContext:
     return context
 
 
+def renders_every_pdf(formats: frozenset[str] | tuple[str, ...], force: bool, output: Path) -> bool:
+    """A first or forced build: every PDF will be rendered, so workers are wanted before the plan says so."""
+    from .plan import MANIFEST
+
+    return "pdf" in formats and (force or not (output / MANIFEST).is_file())
+
+
+def prestart(jobs: int, formats: frozenset[str] | tuple[str, ...], force: bool, output: Path) -> None:
+    """Start the fork server now, if the build will want workers, before the caller imports
+    anything heavy: its import of WeasyPrint is what the first PDF waits for."""
+    if jobs > 1 and renders_every_pdf(formats, force, output):
+        _forking()
+
+
 class RenderPool:
     """Submit tasks, get futures; leaves no worker behind, whatever happens.
 

@@ -42,10 +42,30 @@ def test_a_build_with_nothing_to_do_starts_no_pdf_worker(built: Path, cli, monke
         raise AssertionError("a worker pool was started")
 
     monkeypatch.setattr(editions.workers, "ProcessPoolExecutor", refused)
+    monkeypatch.setattr(editions.workers, "_forking", refused)     # nor the fork server they come from
     os.utime(built / "content" / "en" / "sample.yaml")     # past the stamp: the plan compares contents
     run = cli(built, "build", "--format", "html", "--jobs", "2")
     assert (run.status, run.err) == (0, "")
     assert run.out.startswith("nothing to rebuild: 3 files up to date")
+    for args in (["--format", "html", "--force"], ["--format", "html", "--format", "pdf", "--jobs", "1", "--force"]):
+        assert cli(built, "build", *args).status == 0, args     # no PDF asked, or one process
+
+
+def test_the_fork_server_starts_first_when_every_pdf_will_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its import of WeasyPrint is what the first PDF waits for: started before the content is read."""
+    import editions.workers as workers
+
+    started: list[bool] = []
+    monkeypatch.setattr(workers, "_forking", lambda: started.append(True))
+    (tmp_path / "output").mkdir()
+    workers.prestart(2, ("html", "pdf"), False, tmp_path / "output")      # a first build
+    workers.prestart(2, ("pdf",), True, tmp_path / "output")              # a forced build
+    assert started == [True, True]
+    (tmp_path / "output" / ".manifest.json").write_text("{}")
+    workers.prestart(2, ("html", "pdf"), False, tmp_path / "output")      # the plan decides what renders
+    workers.prestart(1, ("pdf",), True, tmp_path / "output")              # one process: no workers
+    workers.prestart(2, ("html",), True, tmp_path / "output")             # no PDF
+    assert started == [True, True]
 
 
 def test_a_changed_spanish_paragraph_rebuilds_only_what_contains_it(built: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -65,3 +65,14 @@ def test_warnings_are_repeated_and_strict_still_fails(built: Path, cli) -> None:
     assert again.out.startswith("nothing to rebuild") and again.lines == first.lines
     strict = cli(built, "build", "--format", "html", "--strict")
     assert strict.status == 1 and strict.lines == first.lines
+
+
+def test_library_versions_are_those_importlib_metadata_reads() -> None:
+    """The fingerprints read versions from the dist-info folders' names; they must agree."""
+    from importlib import metadata
+
+    from editions.plan import LIBRARIES, PDF_LIBRARIES, library_version
+
+    for name in (*LIBRARIES, *PDF_LIBRARIES, "editions", "Jinja2", "PyYAML", "fontpkg_noto_serif"):
+        assert library_version(name) == metadata.version(name), name
+    assert library_version("no-such-distribution") == "absent"
