@@ -97,6 +97,11 @@ def _run(args: argparse.Namespace) -> int:
         return _verify(Path(args.target))    # a recipient has the archive, not the project
     if args.command == "build" and not args.force and _nothing_changed(args, args.root.resolve(), started):
         return EXIT_OK     # known from the stamp alone, before the heavy imports
+    if args.command in ("build", "package"):
+        from .workers import prestart
+
+        prestart(args.jobs or os.cpu_count() or 1, tuple(args.format or FORMATS), args.force,
+                 _output(args, args.root.resolve()))
     from .project import collector_paused
 
     if args.command in ("check", "confirm", "publish"):
@@ -106,12 +111,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _command(args: argparse.Namespace, started: float) -> int:
-    root = args.root.resolve()
-    if args.command in ("build", "package"):
-        from .workers import prestart
-
-        prestart(args.jobs or os.cpu_count() or 1, tuple(args.format or FORMATS), args.force, _output(args, root))
     from .project import Selection, gather
+
+    root = args.root.resolve()
 
     selection = Selection(frozenset(args.document), frozenset(args.language))
     if args.command in ("build", "package"):

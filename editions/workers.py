@@ -56,7 +56,7 @@ def _forking() -> BaseContext:
     (the font folder among it), so a worker renders what this process would.
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__, f"{__package__}.preload"])
+    context.set_forkserver_preload([f"{__package__}.preload", __name__])
     # Python before 3.12.8 starts the fork server without this process's
     # sys.path (CPython gh-117378) and with the current folder first: it is
     # told where this package lies, and not to look in the current folder, so
