@@ -50,21 +50,23 @@ def static_folder(jobs: int = 1) -> Path:
 
     Kept under cache_root() (editions/cache.py), in a folder named by the
     variable fonts' bytes, fontTools' version and RECIPE, written whole and
-    then renamed, so that builds running at once never see half of it. Where the cache cannot be
-    written, the instances are made in a temporary folder for this process.
+    then renamed, so that builds running at once never see half of it. Where
+    the cache cannot be written, the instances are made in a temporary folder
+    for this process.
     """
     # Imported here: the build plan and the stamp of a build with nothing to do import this module.
     import atexit
     import hashlib
     import shutil
     import tempfile
-    from importlib import metadata
+
+    from .plan import library_version
 
     sources = sorted(font_folder().glob("*.ttf"))
     key = hashlib.sha256(RECIPE.encode())
     for source in sources:
         key.update(source.name.encode() + b"\0" + source.read_bytes())
-    key.update(metadata.version("fonttools").encode())
+    key.update(library_version("fonttools").encode())
     wanted = [(source, weight) for source in sources for weight in WEIGHTS]
     folder = cache_root() / f"static-fonts-{key.hexdigest()[:20]}"
 

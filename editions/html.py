@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypedDict
 
+import babel
 import jinja2
 import jinja2.bccache
 import jinja2.ext
@@ -72,7 +73,7 @@ def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
     kept in the cache by the templates' bytes (editions/cache.py): parsing them
     all took 0.08 s of every build."""
     paths = [path for folder in template_dirs(root) for path in sorted(folder.glob("*.html"))]
-    key = hashlib.sha256(jinja2.__version__.encode())
+    key = hashlib.sha256(f"{jinja2.__version__}|{babel.__version__}".encode())
     for path in paths:
         key.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
     kept = f"msgids/{key.hexdigest()[:32]}.json"
@@ -92,6 +93,9 @@ def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
             found.add(message if isinstance(message, str) else message[0])
     cache.keep(kept, json.dumps(sorted(found), ensure_ascii=False).encode())
     return frozenset(found)
+
+
+_THIS_MODULE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()    # its settings shape compiled code
 
 
 class _CompiledOnce(jinja2.BytecodeCache):
@@ -116,7 +120,8 @@ class _CompiledOnce(jinja2.BytecodeCache):
 
     @staticmethod
     def _entry(bucket: jinja2.bccache.Bucket) -> str:
-        return f"templates/{hashlib.sha256(f'{bucket.key}|{bucket.checksum}'.encode()).hexdigest()[:32]}"
+        """The template's name and source, and this module, which sets how templates compile."""
+        return f"templates/{hashlib.sha256(f'{bucket.key}|{bucket.checksum}|{_THIS_MODULE}'.encode()).hexdigest()[:32]}"
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         entry = self._entry(bucket)
