@@ -95,13 +95,13 @@ def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.command == "verify":
         return _verify(Path(args.target))    # a recipient has the archive, not the project
-    if args.command == "build" and not args.force and _nothing_changed(args, args.root.resolve(), started):
+    root = args.root.resolve()
+    if args.command == "build" and not args.force and _nothing_changed(args, root, started):
         return EXIT_OK     # known from the stamp alone, before the heavy imports
     if args.command in ("build", "package"):
         from .workers import prestart
 
-        prestart(args.jobs or os.cpu_count() or 1, tuple(args.format or FORMATS), args.force,
-                 _output(args, args.root.resolve()))
+        prestart(args.jobs or os.cpu_count() or 1, tuple(args.format or FORMATS), args.force, _output(args, root))
     from .project import collector_paused
 
     if args.command in ("check", "confirm", "publish"):
@@ -114,7 +114,6 @@ def _command(args: argparse.Namespace, started: float) -> int:
     from .project import Selection, gather
 
     root = args.root.resolve()
-
     selection = Selection(frozenset(args.document), frozenset(args.language))
     if args.command in ("build", "package"):
         from .pipeline import early_pool

@@ -60,12 +60,12 @@ def static_folder(jobs: int = 1) -> Path:
     import shutil
     import tempfile
 
-    from .plan import library_version
+    from .plan import file_hash, library_version
 
     sources = sorted(font_folder().glob("*.ttf"))
     key = hashlib.sha256(RECIPE.encode())
-    for source in sources:
-        key.update(source.name.encode() + b"\0" + source.read_bytes())
+    for source in sources:      # the plan hashes the same files for the PDFs' fingerprints: hashed once
+        key.update(f"{source.name}\0{file_hash(source)}\0".encode())
     key.update(library_version("fonttools").encode())
     wanted = [(source, weight) for source in sources for weight in WEIGHTS]
     folder = cache_root() / f"static-fonts-{key.hexdigest()[:20]}"

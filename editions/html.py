@@ -27,6 +27,7 @@ from .inline import plain_text, render
 from .languages import Language
 from .localise import format_date_range, inline_style, load_translations
 from .model import Document, Meta, Unit, version_symbol
+from .plan import file_hash
 
 TEMPLATE = "edition.html"
 
@@ -74,8 +75,8 @@ def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
     all took 0.08 s of every build."""
     paths = [path for folder in template_dirs(root) for path in sorted(folder.glob("*.html"))]
     key = hashlib.sha256(f"{jinja2.__version__}|{babel.__version__}".encode())
-    for path in paths:
-        key.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+    for path in paths:      # the plan hashes the same files for the fingerprints: hashed once
+        key.update(f"\0{path.name}\0{file_hash(path)}".encode())
     kept = f"msgids/{key.hexdigest()[:32]}.json"
     if (data := cache.read(kept)) is not None:
         try:
@@ -93,9 +94,6 @@ def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
             found.add(message if isinstance(message, str) else message[0])
     cache.keep(kept, json.dumps(sorted(found), ensure_ascii=False).encode())
     return frozenset(found)
-
-
-_THIS_MODULE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()    # its settings shape compiled code
 
 
 class _CompiledOnce(jinja2.BytecodeCache):
@@ -121,7 +119,8 @@ class _CompiledOnce(jinja2.BytecodeCache):
     @staticmethod
     def _entry(bucket: jinja2.bccache.Bucket) -> str:
         """The template's name and source, and this module, which sets how templates compile."""
-        return f"templates/{hashlib.sha256(f'{bucket.key}|{bucket.checksum}|{_THIS_MODULE}'.encode()).hexdigest()[:32]}"
+        this = file_hash(Path(__file__))
+        return f"templates/{hashlib.sha256(f'{bucket.key}|{bucket.checksum}|{this}'.encode()).hexdigest()[:32]}"
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         entry = self._entry(bucket)

@@ -110,8 +110,8 @@ def render(stale: list[tuple[Job, Decision]], options: BuildOptions, pool: Rende
     prints = sorted((job for job, _ in stale if job.is_pdf), key=_size, reverse=True)
     pages: dict[str, str] = {}
     pool.start(len(prints))
-    fonts = static_folder(options.jobs) if prints else None
     pending = {}
+    fonts = static_folder(options.jobs) if prints else Path()   # made (once per machine) only when PDFs are due
     for job in prints:
         pages[job.relative] = job.html()
         pending[job.relative] = pool.submit(_task(job, pages[job.relative], options.root, fonts))
@@ -137,7 +137,7 @@ def _size(job: Job) -> int:
     return languages * sum(1 for _ in job.doc.units())
 
 
-def _task(job: Job, html: str, root: Path, fonts: Path | None) -> Task:
+def _task(job: Job, html: str, root: Path, fonts: Path) -> Task:
     return (html, str(root), f"{job.doc.meta.symbol}/{job.relative}", _epoch(job.doc), job.doc.meta.contents_after_pages,
             str(fonts))
 
