@@ -38,9 +38,9 @@ STAGES = (
                                               "editions/numerals.py", "editions/languages.py", "editions/model.py")),
     ("numbering check", ("editions/numbering.py",)),
     ("translations and amendments", ("editions/tracking.py", "editions/amendments.py", "editions/diff")),
-    ("plan: fingerprints", ("editions/plan.py",)),
+    ("plan: outputs and fingerprints", ("editions/outputs.py", "editions/state.py", "editions/pages.py")),
     ("HTML: Jinja templates", ("editions/html.py", "editions/bilingual.py", "editions/localise.py", "/jinja2/",
-                               "/markupsafe/", "/babel/", "editions/outputs.py")),
+                               "/markupsafe/", "/babel/")),
     ("WeasyPrint: parse HTML", ("/tinyhtml5/", "/html5lib/", "weasyprint/html.py", "weasyprint/__init__.py")),
     ("WeasyPrint: CSS cascade", ("weasyprint/css/", "/cssselect2/", "/tinycss2/")),
     ("WeasyPrint: box tree", ("weasyprint/formatting_structure/",)),
@@ -48,7 +48,7 @@ STAGES = (
     ("WeasyPrint: layout", ("weasyprint/layout/",)),
     ("WeasyPrint: draw", ("weasyprint/draw/", "weasyprint/stacking.py", "weasyprint/matrix.py")),
     ("WeasyPrint: PDF, fonts, compression", ("weasyprint/pdf/", "/pydyf/", "/fontTools/", "weasyprint/document.py")),
-    ("write outputs", ("editions/pipeline.py",)),
+    ("write outputs", ("editions/build.py", "editions/files.py")),
     ("other Python", ("",)),
 )
 

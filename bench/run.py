@@ -294,7 +294,7 @@ def _captured(project: Project, pickled: Path) -> list[tuple[str, str, int | Non
 
     import pypdf
 
-    import editions.pipeline as pipeline
+    import editions.build as pipeline
     import editions.workers as workers
 
     recorded: list[tuple] = []  # type: ignore[type-arg]
@@ -355,7 +355,7 @@ def render_tasks(jobs: int, out: Path, pickled: Path) -> None:
 
 def pdf_pages(path: Path) -> int | None:
     """Pages of a PDF, counted as the index and the package count them."""
-    from editions.package import page_count
+    from editions.pdfinfo import page_count
 
     try:
         return page_count(path.read_bytes())

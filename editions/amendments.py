@@ -11,15 +11,16 @@ or, for the latest amendment not yet snapshotted, the current content.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EditionError, Problem, fail
+from .files import read_file, write_file
 from .languages import Language
 from .loader import read_document
 from .model import Amendment, Document
+from .yamlsource import MAX_FILE_BYTES
 
 PUBLISHED = "published"
 
@@ -29,8 +30,13 @@ def versions(doc: Document) -> list[str]:
     return [doc.meta.symbol, *(a.symbol for a in doc.meta.amendments)]
 
 
+def snapshot_relative(name: str, symbol: str, language: str) -> str:
+    """Where the published text of version ``symbol`` of ``name`` in ``language`` is kept, from the root."""
+    return f"{PUBLISHED}/{name}/{symbol.replace('/', '-')}/{language}.yaml"
+
+
 def snapshot_path(root: Path, name: str, symbol: str, language: str) -> Path:
-    return root / PUBLISHED / name / symbol.replace("/", "-") / f"{language}.yaml"
+    return root / snapshot_relative(name, symbol, language)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,5 @@ def publish(root: Path, docs: list[Document]) -> Iterator[Path]:
     """Keep the current content of ``docs`` as the published text of their latest version."""
     for doc in docs:
         path = snapshot_path(root, doc.name, versions(doc)[-1], doc.language)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(root / "content" / doc.language / f"{doc.name}.yaml", path)
+        write_file(path, read_file(root / doc.where.path, root, MAX_FILE_BYTES), root)
         yield path

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from .errors import EXIT_RENDER, EditionError, Problem
-from .html import edition_context
+from .html import EditionContext, edition_context, template_errors
 from .inline import plain_text
 from .languages import Language
 from .model import Document, Unit
@@ -106,7 +105,7 @@ def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Documen
                      languages: dict[str, Language], medium: str, layout: str = LAYOUT) -> str:
     """The bilingual edition of ``docs`` (one per column, in order) as HTML."""
     contexts = [edition_context(doc, languages, [], medium, id_prefix=f"{doc.language}-") for doc in docs]
-    try:
+    with template_errors(TEMPLATE):
         fragments = [envs[doc.language].get_template(FRAGMENT) for doc in docs]
         cells = [
             (row, _bookmark(row, contexts),
@@ -116,13 +115,9 @@ def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Documen
         mastheads = [envs[doc.language].get_template("masthead.html").make_module(dict(context)) for doc, context in zip(docs, contexts)]
         page = envs[docs[0].language].get_template(TEMPLATE)
         return page.render(columns=contexts, cells=cells, mastheads=mastheads, layout=layout, medium=medium)
-    except jinja2.TemplateSyntaxError as error:
-        raise EditionError([Problem(f"templates/{error.name}", error.lineno, f"template error: {error.message}")], EXIT_RENDER) from None
-    except jinja2.TemplateError as error:
-        raise EditionError([Problem(f"templates/{TEMPLATE}", 1, f"template error: {error}")], EXIT_RENDER) from None
 
 
-def _bookmark(row: Row, contexts: Sequence[dict]) -> str:  # type: ignore[type-arg]
+def _bookmark(row: Row, contexts: Sequence[EditionContext]) -> str:
     """The outline entry of a heading row, in every language: ``I. Introducción / I. Introduction``."""
     first = row.units[0]
     if first.kind not in ("section", "subsection", "heading"):
@@ -134,6 +129,6 @@ def _bookmark(row: Row, contexts: Sequence[dict]) -> str:  # type: ignore[type-a
     return " / ".join(titles)
 
 
-def _cell(fragment: jinja2.Template, context: dict, row: Row, column: int) -> Markup:  # type: ignore[type-arg]
+def _cell(fragment: jinja2.Template, context: EditionContext, row: Row, column: int) -> Markup:
     return Markup(fragment.render(context, unit=row.units[column], leading=row.leading[column] if row.leading else (),
                                   level=row.level, indent=row.indent))

@@ -10,8 +10,10 @@ one. Where the folder cannot be written, the build goes on without it.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+
+from .errors import EditionError
+from .files import write_file
 
 
 def cache_root() -> Path:
@@ -30,16 +32,7 @@ def read(relative: str) -> bytes | None:
 
 def keep(relative: str, data: bytes) -> None:
     """Keep ``data`` under ``relative``, if the cache can be written (else nothing)."""
-    target = cache_root() / relative
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, scratch = tempfile.mkstemp(prefix=".keeping-", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(scratch, target)
-        except BaseException:
-            os.unlink(scratch)
-            raise
-    except OSError:
+        write_file(cache_root() / relative, data)
+    except (OSError, EditionError):
         pass

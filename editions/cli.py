@@ -7,7 +7,6 @@ It parses arguments, calls the pipeline and turns every EditionError into one
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 import traceback
@@ -18,10 +17,9 @@ from typing import TYPE_CHECKING
 from .errors import EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
 
 if TYPE_CHECKING:
-    from .pipeline import BuildOptions, Report
-    from .project import Project, Selection
-    from .stamp import Inputs
-    from .workers import RenderPool
+    from .build import BuildOptions
+    from .model import Selection
+    from .project import Project
 
 FORMATS = ("html", "pdf")
 
@@ -78,8 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("build.py: package takes every edition; -d, -l and -f do not apply", file=sys.stderr)
         return EXIT_USAGE
     try:
-        return _run(args)
+        return _run(args, time.perf_counter())
     except EditionError as error:
+        if args.debug and error.__cause__ is not None:
+            traceback.print_exception(error.__cause__)
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return error.status
@@ -91,113 +91,70 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_RENDER
 
 
-def _run(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
+def _run(args: argparse.Namespace, started: float) -> int:
     if args.command == "verify":
         return _verify(Path(args.target))    # a recipient has the archive, not the project
-    root = args.root.resolve()
-    if args.command == "build" and not args.force and _nothing_changed(args, root, started):
-        return EXIT_OK     # known from the stamp alone, before the heavy imports
-    if args.command in ("build", "package"):
-        from .workers import prestart
-
-        prestart(args.jobs or os.cpu_count() or 1, tuple(args.format or FORMATS), args.force, _output(args, root))
+    options = _options(args, args.root.resolve())
+    if args.command == "build":
+        return _build(options, started)
+    if args.command == "package":
+        return _package(options, started)
+    from .build import check
     from .project import collector_paused
 
-    if args.command in ("check", "confirm", "publish"):
-        with collector_paused():    # they only load and compare: no reference cycles to collect
-            return _command(args, started)
-    return _command(args, started)
-
-
-def _command(args: argparse.Namespace, started: float) -> int:
-    from .project import Selection, gather
-
-    root = args.root.resolve()
-    selection = Selection(frozenset(args.document), frozenset(args.language))
-    if args.command in ("build", "package"):
-        from .pipeline import early_pool
-        from .stamp import inputs
-
-        before = inputs(root)   # before anything is read: a file changed meanwhile makes the next build look
-        with early_pool(_options(args, root, selection, args.marked)) as pool:
-            return _checked(args, gather(root, selection), selection, started, (pool, before))
-    return _checked(args, gather(root, selection), selection, started, None)
-
-
-def _nothing_changed(args: argparse.Namespace, root: Path, started: float) -> bool:
-    """Nothing the last build read has changed (editions/stamp.py): repeat its warnings and say so."""
-    from .stamp import unchanged
-
-    same = unchanged(root, _output(args, root), _request(args, root))
-    if same is None or (args.strict and same[1]):
-        return False
-    count, warnings = same
-    for line in warnings:
-        print(line, file=sys.stderr)
-    print(f"nothing to rebuild: {_count(count, 'file')} up to date ({time.perf_counter() - started:.2f} s)")
-    return True
-
-
-def _output(args: argparse.Namespace, root: Path) -> Path:
-    return (args.output or root / "output").resolve()
-
-
-def _request(args: argparse.Namespace, root: Path) -> dict[str, object]:
-    return {"root": str(root), "documents": sorted(args.document), "languages": sorted(args.language),
-            "formats": sorted(args.format or FORMATS), "marked": bool(args.marked)}
-
-
-Building = tuple["RenderPool", "Inputs"]     # the PDF workers, and the inputs as they were before reading
-
-
-def _checked(args: argparse.Namespace, project: Project, selection: Selection, started: float,
-             building: Building | None) -> int:
+    with collector_paused():    # they only load and compare: no reference cycles to collect
+        checked = check(options.root, options.selection, args.strict and args.command == "check")
     if args.command == "confirm":
-        return _confirm(project, selection, args.unit)
+        return _confirm(checked.project, options.selection, args.unit)
     if args.command == "publish":
-        return _publish(project, selection)
-    from .errors import raise_if_any
-
-    if any(doc.meta.amendments for doc in project.editions(selection)):
-        from .corrigendum import check_amendments  # with Babel's dates and catalogs: only when there is one
-
-        raise_if_any(check_amendments(project, selection))
-    warnings = _behind(project, selection, args.strict)
-    if args.command == "check":
-        count = len(project.editions(selection))
-        behind_note = f"; {_count(len(warnings), 'part')} of translations behind their original" if warnings else ""
-        print(f"checked {_count(count, 'edition')} of {_count(len(project.documents), 'document')}: "
-              f"numbering identical in every language{behind_note} ({time.perf_counter() - started:.2f} s)")
-        return EXIT_OK
-    assert building is not None
-    pool, before = building
-    if args.command == "package":
-        return _package(args, project, selection, started, pool)
-    options, report = _build(args, project, selection, started, pool)
-    from .site import SITE_FILES
-    from .stamp import write
-
-    outputs = [*(item.relative for item in report.written), *report.up_to_date]
-    write(options.output, _request(args, project.root), before, outputs, [*SITE_FILES], warnings)
+        return _publish(checked.project, options.selection)
+    _print_warnings(checked.warnings)
+    count = len(checked.project.editions(options.selection))
+    behind = f"; {_count(len(checked.warnings), 'part')} of translations behind their original" if checked.warnings else ""
+    print(f"checked {_count(count, 'edition')} of {_count(len(checked.project.documents), 'document')}: "
+          f"numbering identical in every language{behind} ({time.perf_counter() - started:.2f} s)")
     return EXIT_OK
+
+
+def _options(args: argparse.Namespace, root: Path) -> BuildOptions:
+    from .build import BuildOptions
+    from .model import Selection
+
+    return BuildOptions(
+        root=root,
+        output=(args.output or root / "output").resolve(),
+        selection=Selection(frozenset(args.document), frozenset(args.language)),
+        formats=frozenset(args.format or FORMATS),
+        force=args.force,
+        marked=args.marked,
+        strict=args.strict,
+        **({"jobs": args.jobs} if args.jobs else {}),
+    )
+
+
+def _build(options: BuildOptions, started: float) -> int:
+    from .build import build
+
+    report = build(options)
+    _print_warnings(report.warnings)
+    seconds = time.perf_counter() - started
+    if not report.written:
+        print(f"nothing to rebuild: {_count(len(report.up_to_date), 'file')} up to date ({seconds:.2f} s)")
+        return EXIT_OK
+    for item in report.written:
+        print(f"rendered {_shown(options.output / item.path, options.root)} ({item.reason})")
+    print(f"rendered {_count(len(report.written), 'file')}, {len(report.up_to_date)} up to date, in {seconds:.1f} s")
+    return EXIT_OK
+
+
+def _print_warnings(warnings: Sequence[object]) -> None:
+    for warning in warnings:
+        print(warning, file=sys.stderr)
 
 
 def _count(number: int, noun: str) -> str:
     """``1 document``, ``2 documents``: messages to the user are in English."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _behind(project: Project, selection: Selection, strict: bool) -> list[str]:
-    """Report translations behind their original (the lines printed); with --strict, stop the command."""
-    from .tracking import behind
-
-    problems = behind(project, selection)
-    if problems and strict:
-        raise EditionError(problems)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    return [str(problem) for problem in problems]
 
 
 def _confirm(project: Project, selection: Selection, units: list[str]) -> int:
@@ -216,51 +173,21 @@ def _publish(project: Project, selection: Selection) -> int:
     return EXIT_OK
 
 
-def _options(args: argparse.Namespace, root: Path, selection: Selection, marked: bool) -> BuildOptions:
-    from .pipeline import BuildOptions
-
-    return BuildOptions(
-        root=root,
-        output=_output(args, root),
-        selection=selection,
-        formats=frozenset(args.format or FORMATS),
-        force=args.force,
-        marked=marked,
-        **({"jobs": args.jobs} if args.jobs else {}),
-    )
-
-
-def _build(args: argparse.Namespace, project: Project, selection: Selection, started: float,
-           pool: RenderPool | None, marked: bool | None = None) -> tuple[BuildOptions, Report]:
-    from .pipeline import build
-
-    root = project.root
-    options = _options(args, root, selection, args.marked if marked is None else marked)
-    report = build(options, project, pool)
-    seconds = time.perf_counter() - started
-    if not report.written:
-        print(f"nothing to rebuild: {_count(len(report.up_to_date), 'file')} up to date ({seconds:.2f} s)")
-        return options, report
-    for item in report.written:
-        print(f"rendered {_shown(options.output / item.relative, root)} ({item.reason})")
-    print(f"rendered {_count(len(report.written), 'file')}, {len(report.up_to_date)} up to date, in {seconds:.1f} s")
-    return options, report
-
-
-def _package(args: argparse.Namespace, project: Project, selection: Selection, started: float,
-             pool: RenderPool | None) -> int:
+def _package(options: BuildOptions, started: float) -> int:
     """Bring every edition up to date (the marked ones too, if a revision has any), then package them."""
+    import dataclasses
     import hashlib
 
+    from .build import check
     from .package import write_package
 
-    revised = any(a.kind == "revision" for doc in project.editions(selection) for a in doc.meta.amendments)
-    for marked in (False, True) if revised else (False,):
-        _build(args, project, selection, started, pool, marked)
-    output = _output(args, project.root)
-    archive = write_package(project, output, output)
+    _build(options, started)
+    project = check(options.root, options.selection, whole=True).project
+    if any(a.kind == "revision" for doc in project.editions(options.selection) for a in doc.meta.amendments):
+        _build(dataclasses.replace(options, marked=True), started)
+    archive = write_package(project, options.output, options.output)
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    print(f"packaged {_shown(archive, project.root)} (sha256 {digest})")
+    print(f"packaged {_shown(archive, options.root)} (sha256 {digest})")
     return EXIT_OK
 
 

@@ -118,7 +118,7 @@ def _text(place: tuple[tuple[str, str], ...], old: str, new: str) -> Iterator[Ch
 def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Versions,
                        languages: dict[str, Language], medium: str) -> str:
     """The corrigendum ``versions.amendment`` in ``doc``'s language, as HTML."""
-    from .html import edition_context
+    from .html import edition_context, render_template
 
     language = languages[doc.language]
     context = dict(edition_context(doc, languages, [], medium))
@@ -133,7 +133,7 @@ def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Version
         only=only,
         changes=changes(versions, language),
     )
-    return env.get_template(TEMPLATE).render(context)
+    return render_template(env, TEMPLATE, context)
 
 
 def _date(amendment: object, language: Language) -> str:

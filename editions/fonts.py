@@ -60,7 +60,8 @@ def static_folder(jobs: int = 1) -> Path:
     import shutil
     import tempfile
 
-    from .plan import file_hash, library_version
+    from .files import file_hash
+    from .libraries import library_version
 
     sources = sorted(font_folder().glob("*.ttf"))
     key = hashlib.sha256(RECIPE.encode())

@@ -11,8 +11,11 @@ import functools
 import hashlib
 import json
 import pickle
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from types import TracebackType
 from typing import TypedDict
 
 import babel
@@ -22,12 +25,12 @@ import jinja2.ext
 from markupsafe import Markup
 
 from . import cache
-from .errors import EXIT_RENDER, EditionError, Problem, fail
+from .errors import EXIT_RENDER, EditionError, fail
+from .files import file_hash
 from .inline import plain_text, render
 from .languages import Language
 from .localise import format_date_range, inline_style, load_translations
-from .model import Document, Meta, Unit, version_symbol
-from .plan import file_hash
+from .model import Document, Inline, Meta, Unit, version_symbol
 
 TEMPLATE = "edition.html"
 
@@ -53,9 +56,9 @@ class EditionContext(TypedDict):
     dates: str                        # "20-22 November 2002"
     issued: str                       # date of issue in ISO form, or ""
     others: list[LanguageLink]        # the same document in other languages
-    inline: Callable[[tuple], Markup]
+    inline: Callable[[tuple[Inline, ...]], Markup]
     label: Callable[[Unit], str]
-    plain: Callable[[tuple], str]
+    plain: Callable[[tuple[Inline, ...]], str]
     css_content: Callable[[str], Markup]
 
 
@@ -89,7 +92,8 @@ def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
     for path in paths:
         # The function itself, not "jinja2": Babel would look it up among every installed package's
         # entry points first (40 ms of each build).
-        for _, message, _, _ in extract_from_file(jinja2.ext.babel_extract, str(path),
+        for _, message, _, _ in extract_from_file(jinja2.ext.babel_extract,  # type: ignore[arg-type]  # Babel's stubs want a narrower signature than Jinja's extractor declares
+                                                  str(path),
                                                   options={"extensions": "jinja2.ext.i18n"}):
             found.add(message if isinstance(message, str) else message[0])
     cache.keep(kept, json.dumps(sorted(found), ensure_ascii=False).encode())
@@ -164,13 +168,69 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
 def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
                 others: list[str], medium: str, marked_since: str = "") -> str:
     """The edition of ``doc`` as a complete HTML document."""
+    return render_template(env, TEMPLATE, {**edition_context(doc, languages, others, medium), "marked_since": marked_since})
+
+
+def compile_templates(env: jinja2.Environment) -> None:
+    """Compile every template of the project, each error at its own line."""
+    for name in env.list_templates(extensions=["html"]):
+        with template_errors(name):
+            env.get_template(name)
+
+
+def render_template(env: jinja2.Environment, name: str, context: Mapping[str, object]) -> str:
+    """The template ``name`` rendered; any error in it, or in a template it includes, at its own line."""
+    with template_errors(name):
+        return env.get_template(name).render(context)
+
+
+@contextmanager
+def template_errors(name: str) -> Iterator[None]:
+    """Every error raised while a template is compiled or rendered, as ``templates/NAME:LINE: template error: ...``.
+
+    A syntax error knows its template and line; any other error (an undefined
+    name, a catalog string whose placeholders the template does not give) is
+    placed at the innermost template line of its traceback, which Jinja
+    rewrites to point into the templates. ``name`` is where it goes when none
+    does. The cause stays chained, for ``--debug``.
+    """
     try:
-        template = env.get_template(TEMPLATE)
-        return template.render({**edition_context(doc, languages, others, medium), "marked_since": marked_since})
+        yield
+    except EditionError:
+        raise
     except jinja2.TemplateSyntaxError as error:
-        raise fail(f"templates/{error.name or TEMPLATE}", error.lineno, f"template error: {error.message}", EXIT_RENDER) from None
-    except jinja2.TemplateError as error:
-        raise EditionError([Problem(f"templates/{TEMPLATE}", 1, f"template error: {error}")], EXIT_RENDER) from None
+        raise fail(f"templates/{error.name or name}", error.lineno or 1, f"template error: {error.message}", EXIT_RENDER) from error
+    except Exception as error:  # noqa: BLE001 - whatever a template raises is that template's problem, at its line
+        where, line = _template_line(error.__traceback__) or (name, 1)
+        raise fail(f"templates/{where}", line, f"template error: {_described(error)}", EXIT_RENDER) from error
+
+
+def _template_line(trace: TracebackType | None) -> tuple[str, int] | None:
+    """The innermost frame of ``trace`` that runs a template: its name and line.
+
+    A frame Jinja rewrote names the template file; a frame it did not (a
+    template imported as a module) runs the template's compiled code, whose
+    line Jinja maps back to the template's.
+    """
+    found = None
+    while trace is not None:
+        template = trace.tb_frame.f_globals.get("__jinja_template__")
+        filename = Path(trace.tb_frame.f_code.co_filename)
+        if isinstance(template, jinja2.Template) and template.name:
+            found = (template.name, template.get_corresponding_lineno(trace.tb_lineno))
+        elif filename.parent.name == "templates" and filename.suffix in (".html", ".css"):
+            found = (filename.name, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
+
+
+def _described(error: Exception) -> str:
+    if isinstance(error, jinja2.TemplateError):
+        return str(error)
+    if isinstance(error, (KeyError, ValueError, TypeError)) and any(
+            frame.f_code.co_filename.endswith(("jinja2/ext.py",)) for frame, _ in traceback.walk_tb(error.__traceback__)):
+        return f"a translated string does not fit its template ({type(error).__name__}: {error}): check its %(name)s placeholders"
+    return f"{type(error).__name__}: {error}"
 
 
 def edition_context(doc: Document, languages: dict[str, Language],

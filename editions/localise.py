@@ -89,8 +89,13 @@ def inline_style(doc: Document, language: Language, id_prefix: str = "") -> Inli
     )
 
 
+def catalog_relative(code: str) -> str:
+    """The catalog of language ``code``, from the project's root."""
+    return f"locales/{code}/LC_MESSAGES/messages.po"
+
+
 def catalog_path(root: Path, code: str) -> Path:
-    return root / "locales" / code / "LC_MESSAGES" / "messages.po"
+    return root / catalog_relative(code)
 
 
 def load_translations(root: Path, code: str, msgids: frozenset[str]) -> gettext.NullTranslations:

@@ -155,3 +155,14 @@ class Document:
             if unit.identity is not None:
                 found.setdefault(unit.identity, unit)
         return found
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a command is restricted to; empty means everything."""
+
+    documents: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+
+
+EVERYTHING = Selection()

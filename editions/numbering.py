@@ -84,7 +84,7 @@ def _sequence(units: list[Unit], parent: str, show: Callable[[int], str]) -> Ite
             if after.label and before.label and after.label.number < before.label.number:
                 yield _at(after, f"{describe(after)} comes after {describe(before)}: the {after.kind}s of {parent} are out of order")
         return
-    expected, first_line = 1, {}
+    expected, first_line = 1, dict[int, int]()
     for index, unit in enumerate(units):
         label = unit.label
         assert label is not None

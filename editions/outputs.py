@@ -1,146 +1,127 @@
-"""The outputs of a project: every edition, what it is made from, how to render it.
+"""Every file a project's build can write, as one record each, named here and nowhere else.
 
-Each Job names one file under the output folder, the edition it comes from,
-its Target (inputs and options, for the incremental build) and a function
-that renders its HTML — the screen HTML itself, or the print HTML that
-becomes a PDF.
+An ``Output`` says where the file goes, what kind of edition it is, of which
+document, in which languages, under which symbol, and which project files it
+is made from. ``outputs`` lists them all for the current content; the plan,
+the renderers, the index, the package and the command line ask this list
+rather than derive a name again. Two outputs that would claim one path are a
+problem before anything renders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+from .errors import Problem, raise_if_any
+from .model import Selection
 
-from .amendments import amendment_texts, concerned, snapshot_path, versions
-from .bilingual import LAYOUT, column_order, output_name, render_bilingual
-from .corrigendum import render_corrigendum
-from .html import environment, render_html
-from .localise import catalog_path
-from .marked import marked_document
-from .model import Document, version_symbol
-from .plan import Target, target
-from .project import Project, Selection
+if TYPE_CHECKING:
+    from .model import Amendment, Document
+    from .project import Project
 
 FORMATS = ("html", "pdf")
+KINDS = ("edition", "bilingual", "corrigendum", "marked")
+MEDIUM = {"html": "screen", "pdf": "print"}
 
 
 @dataclass(frozen=True)
-class Job:
-    target: Target
-    doc: Document                   # where problems are reported; its date dates the PDF
-    html: Callable[[], str]         # screen HTML, or print HTML for a PDF
+class Output:
+    """One file the build can write under the output folder."""
+
+    path: str                       # "es-en/dsc-1.pdf": its place under the output folder, and in a package
+    kind: str                       # one of KINDS
+    document: str                   # the document's name, "dsc-1"
+    symbol: str                     # the symbol the file carries: "DSC/1", "DSC/1/Corr.1"
+    languages: tuple[str, ...]      # one, or the two columns of a bilingual edition in order
+    sources: tuple[str, ...]        # the project files it is made from, besides templates and the package
+    amendment: str = ""             # the corrigendum's or the revision's symbol
 
     @property
-    def relative(self) -> str:
-        return self.target.relative
+    def format(self) -> str:
+        return self.path.rsplit(".", 1)[1]
+
+    @property
+    def medium(self) -> str:
+        """"screen" for HTML, "print" for the HTML a PDF is made from."""
+        return MEDIUM[self.format]
+
+    @property
+    def base(self) -> str:
+        """The path without its format: the HTML and the PDF of one edition share it."""
+        return self.path.rsplit(".", 1)[0]
 
     @property
     def is_pdf(self) -> bool:
-        return self.relative.endswith(".pdf")
+        return self.format == "pdf"
 
 
-class Environments(dict[str, jinja2.Environment]):
-    """One Jinja environment per language, made when first needed."""
+def outputs(project: Project) -> list[Output]:
+    """Every output of the project's current content, in every format, sorted by path."""
+    from .bilingual import column_order, output_name
+    from .model import version_symbol
 
-    def __init__(self, project: Project) -> None:
-        super().__init__()
-        self.project = project
+    found: list[Output] = []
+    for name, by_language in sorted(project.documents.items()):
+        for code, doc in sorted(by_language.items()):
+            found += _language_outputs(doc, _sources(doc))
+        for pair in column_order(by_language):
+            docs = [by_language[code] for code in pair]
+            sources = tuple(path for doc in docs for path in _sources(doc))
+            found += _formats(output_name(pair, name), "bilingual", docs[0], version_symbol(docs[0].meta), pair, sources)
+    _refuse_collisions(found)
+    return sorted(found, key=lambda output: output.path)
 
-    def __missing__(self, code: str) -> jinja2.Environment:
-        self[code] = environment(self.project.root, self.project.languages[code])
-        return self[code]
+
+def selected(found: list[Output], selection: Selection, formats: frozenset[str], marked: bool) -> list[Output]:
+    """The outputs a build renders: the selection's documents, languages and formats; marked editions on request."""
+    return [
+        output for output in found
+        if (not selection.documents or output.document in selection.documents)
+        and (not selection.languages or set(output.languages) <= selection.languages)
+        and output.format in formats and (output.kind == "marked") == marked
+    ]
 
 
-def jobs(project: Project, selection: Selection, formats: frozenset[str], marked: bool = False) -> list[Job]:
-    """Every output the selection asks for, unrendered (marked editions of revisions on request)."""
-    envs = Environments(project)
-    if marked:
-        return [job for doc in project.editions(selection) for job in _marked(project, envs, doc, formats)]
-    found = [job for doc in project.editions(selection) for job in _edition(project, envs, doc, formats)]
-    found += [job for doc in project.editions(selection) for job in _corrigenda(project, envs, doc, formats)]
-    for docs in _bilingual_selection(project, selection):
-        found += list(_bilingual(project, envs, docs, formats))
+def _language_outputs(doc: Document, sources: tuple[str, ...]) -> list[Output]:
+    from .amendments import concerned, snapshot_relative, versions
+    from .model import version_symbol
+
+    base, code = f"{doc.language}/{doc.name}", (doc.language,)
+    found = _formats(base, "edition", doc, version_symbol(doc.meta), code, sources)
+    snapshots = tuple(snapshot_relative(doc.name, symbol, doc.language) for symbol in versions(doc))
+    amendments = [a for a in doc.meta.amendments if concerned(doc, a)]
+    for amendment in (a for a in amendments if a.kind == "corrigendum"):
+        found += _formats(f"{base}-{amendment.slug}", "corrigendum", doc, amendment.symbol, code,
+                          (*sources, *snapshots), amendment)
+    revisions = [a for a in amendments if a.kind == "revision"]
+    if revisions:   # only the latest revision has a marked edition
+        found += _formats(f"{base}-{revisions[-1].slug}-marked", "marked", doc, revisions[-1].symbol, code,
+                          (*sources, *snapshots), revisions[-1])
     return found
 
 
-def _corrigenda(project: Project, envs: Environments, doc: Document, formats: frozenset[str]) -> Iterator[Job]:
-    language = project.languages[doc.language]
-    for amendment in doc.meta.amendments:
-        if amendment.kind != "corrigendum" or not concerned(doc, amendment):
-            continue
-        snapshots = [snapshot_path(project.root, doc.name, symbol, doc.language) for symbol in versions(doc)]
-        for fmt in FORMATS:
-            if fmt in formats:
-                medium = "screen" if fmt == "html" else "print"
-                yield Job(target(f"{doc.language}/{doc.name}-{amendment.slug}.{fmt}", project.root,
-                                 [*sources(project.root, [doc]), *snapshots], {"medium": medium, "amendment": amendment.symbol}),
-                          doc, lambda medium=medium, amendment=amendment: render_corrigendum(
-                              envs[doc.language], doc, amendment_texts(project.root, doc, language, amendment),
-                              project.languages, medium))
+def _formats(base: str, kind: str, doc: Document, symbol: str, languages: tuple[str, ...],
+             sources: tuple[str, ...], amendment: Amendment | None = None) -> list[Output]:
+    return [Output(f"{base}.{fmt}", kind, doc.name, symbol, tuple(languages), sources,
+                   amendment.symbol if amendment else "")
+            for fmt in FORMATS]
 
 
-def _marked(project: Project, envs: Environments, doc: Document, formats: frozenset[str]) -> Iterator[Job]:
-    """The marked edition of the latest revision concerning ``doc``'s language."""
-    revisions = [a for a in doc.meta.amendments if a.kind == "revision" and concerned(doc, a)]
-    if not revisions:
-        return
-    revision = revisions[-1]
-    language = project.languages[doc.language]
-    others = sorted(set(project.documents[doc.name]) - {doc.language})
-    snapshots = [snapshot_path(project.root, doc.name, symbol, doc.language) for symbol in versions(doc)]
+def _sources(doc: Document) -> tuple[str, ...]:
+    """The project files an edition of ``doc`` is made from: its content file, its language's settings and catalog."""
+    from .localise import catalog_relative
 
-    def html(medium: str) -> str:
-        texts = amendment_texts(project.root, doc, language, revision)
-        return render_html(envs[doc.language], marked_document(texts, language), project.languages, others, medium,
-                           marked_since=version_symbol(texts.before.meta))
-
-    for fmt in FORMATS:
-        if fmt in formats:
-            medium = "screen" if fmt == "html" else "print"
-            yield Job(target(f"{doc.language}/{doc.name}-{revision.slug}-marked.{fmt}", project.root,
-                             [*sources(project.root, [doc]), *snapshots], {"medium": medium, "marked": revision.symbol}),
-                      doc, lambda medium=medium: html(medium))
+    return (doc.where.path, f"content/{doc.language}/language.yaml", catalog_relative(doc.language))
 
 
-def sources(root: Path, docs: list[Document]) -> list[Path]:
-    """The files of the project an edition of ``docs`` is made from."""
-    paths = []
-    for doc in docs:
-        folder = root / "content" / doc.language
-        paths += [folder / f"{doc.name}.yaml", folder / "language.yaml", catalog_path(root, doc.language)]
-    return paths
-
-
-def _edition(project: Project, envs: Environments, doc: Document, formats: frozenset[str]) -> Iterator[Job]:
-    others = sorted(set(project.documents[doc.name]) - {doc.language})
-    base = f"{doc.language}/{doc.name}"
-    for fmt in FORMATS:
-        if fmt in formats:
-            medium = "screen" if fmt == "html" else "print"
-            options = {"medium": medium, "languages": ",".join(sorted(project.documents[doc.name]))}
-            yield Job(target(f"{base}.{fmt}", project.root, sources(project.root, [doc]), options), doc,
-                      lambda medium=medium: render_html(envs[doc.language], doc, project.languages, others, medium))
-
-
-def _bilingual(project: Project, envs: Environments, docs: list[Document], formats: frozenset[str]) -> Iterator[Job]:
-    base = output_name((docs[0].language, docs[1].language), docs[0].name)
-    for fmt in FORMATS:
-        if fmt in formats:
-            medium = "screen" if fmt == "html" else "print"
-            yield Job(target(f"{base}.{fmt}", project.root, sources(project.root, docs), {"medium": medium, "layout": LAYOUT}),
-                      docs[0], lambda medium=medium: render_bilingual(envs, docs, project.languages, medium))
-
-
-def _bilingual_selection(project: Project, selection: Selection) -> list[list[Document]]:
-    """The bilingual editions whose document and both languages are selected."""
-    chosen = []
-    for name, by_language in sorted(project.documents.items()):
-        if selection.documents and name not in selection.documents:
-            continue
-        for pair in column_order(by_language):
-            if not selection.languages or set(pair) <= selection.languages:
-                chosen.append([by_language[code] for code in pair])
-    return chosen
+def _refuse_collisions(found: list[Output]) -> None:
+    """No two outputs may claim one path: a document named ``dsc-1-corr1`` beside DSC/1's corrigendum."""
+    first: dict[str, Output] = {}
+    problems = []
+    for output in found:
+        other = first.setdefault(output.path, output)
+        if other is not output:
+            problems.append(Problem(output.sources[0], 1, f"its {output.kind} would be written to output/{output.path}, "
+                                    f"where the {other.kind} of {other.sources[0]} goes: rename one of the documents"))
+    raise_if_any(problems)

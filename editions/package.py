@@ -14,109 +14,52 @@ entries, permissions, compression and JSON are all fixed (docs/package.md).
 from __future__ import annotations
 
 import datetime
-import fcntl
 import hashlib
+import io
 import json
-import os
-import re
 import stat
-import tempfile
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from . import __version__
-from .amendments import concerned
-from .bilingual import column_order, output_name
-from .errors import EXIT_BUSY, EXIT_RENDER, Problem, fail
-from .files import fsync_folder
+from .errors import EXIT_RENDER, Problem, fail
+from .files import lock, write_file
 from .model import Amendment, Document, version_symbol
+from .outputs import Output, outputs
+from .pdfinfo import page_count
 from .project import Project
 
 MANIFEST = "manifest.json"
 PACKAGE_FORMAT = 1                     # bumped if the manifest's fields change meaning
-FORMATS = ("html", "pdf")
 ZIP_EPOCH = datetime.date(1980, 1, 1)   # the earliest date a zip entry can carry
 PERMISSIONS = 0o644
 COMPRESSION = zipfile.ZIP_DEFLATED
 COMPRESS_LEVEL = 9
-
-
-@dataclass(frozen=True)
-class Edition:
-    """One file the build may have written, and what it is an edition of."""
-
-    relative: str                  # e.g. "es-en/dsc-1.pdf", also its path in the archive
-    document: str
-    symbol: str
-    languages: tuple[str, ...]     # one, or both columns of a bilingual edition in order
-    kind: str                      # edition, bilingual, corrigendum or marked
-
-    @property
-    def format(self) -> str:
-        return self.relative.rsplit(".", 1)[-1]
-
-
-# Which editions a project has -----------------------------------------------------------
-
-
-def editions(project: Project) -> list[Edition]:
-    """Every file the build can write for the project's current content, sorted by path.
-
-    Named here with the build's own rules (editions/outputs.py) rather than
-    found by walking the folder, so that the lock, the build manifest, staging
-    folders and stray files (an edition of a deleted document) never enter.
-    """
-    found: list[Edition] = []
-    for name, by_language in sorted(project.documents.items()):
-        for code, doc in sorted(by_language.items()):
-            found += _language_editions(name, code, doc)
-        for pair in column_order(by_language):
-            symbol = version_symbol(by_language[pair[0]].meta)
-            found += _formats(output_name(pair, name), name, symbol, pair, "bilingual")
-    return sorted(found, key=lambda edition: edition.relative)
-
-
-def _language_editions(name: str, code: str, doc: Document) -> list[Edition]:
-    found = _formats(f"{code}/{name}", name, version_symbol(doc.meta), (code,), "edition")
-    for amendment in doc.meta.amendments:
-        if amendment.kind == "corrigendum" and concerned(doc, amendment):
-            found += _formats(f"{code}/{name}-{amendment.slug}", name, amendment.symbol, (code,), "corrigendum")
-    revisions = [a for a in doc.meta.amendments if a.kind == "revision" and concerned(doc, a)]
-    if revisions:   # only the latest revision has a marked edition
-        found += _formats(f"{code}/{name}-{revisions[-1].slug}-marked", name, revisions[-1].symbol, (code,), "marked")
-    return found
-
-
-def _formats(base: str, name: str, symbol: str, languages: tuple[str, ...], kind: str) -> list[Edition]:
-    return [Edition(f"{base}.{fmt}", name, symbol, tuple(languages), kind) for fmt in FORMATS]
-
-
-# Writing the package --------------------------------------------------------------------
+BUSY = "a build is writing to this folder; package it when the build ends"
 
 
 def write_package(project: Project, output: Path, destination: Path) -> Path:
     """Write the archive of every edition present under ``output`` into ``destination``.
 
-    Returns the archive's path. Raises EditionError when there is nothing to
-    package, when a build holds the output folder (status 4), or when a PDF's
-    pages cannot be counted (status 3).
+    The editions are those the project's content has (editions/outputs.py),
+    never found by walking the folder, so that the lock, the build state,
+    staging folders and stray files (an edition of a deleted document) never
+    enter. Returns the archive's path. Raises EditionError when there is
+    nothing to package, when a build holds the output folder (status 4), or
+    when a PDF's pages cannot be counted (status 3).
     """
-    with _shared_lock(output):
-        present = [(edition, (output / edition.relative).read_bytes())
-                   for edition in editions(project) if (output / edition.relative).is_file()]
+    with lock(output, shared=True, busy=BUSY):
+        present = [(edition, (output / edition.path).read_bytes())
+                   for edition in outputs(project) if (output / edition.path).is_file()]
     if not present:
         raise fail(str(output), 1, "no editions to package: build them first (python build.py)")
     day = package_date(project)
     manifest = _manifest(project, present, output, day)
-    members = [(edition.relative, data) for edition, data in present] + [(MANIFEST, manifest)]
+    members = [(edition.path, data) for edition, data in present] + [(MANIFEST, manifest)]
     archive = destination / package_name(day)
-    _write_atomically(archive, members, day)
+    write_file(archive, _zip(members, day), mode=PERMISSIONS)
     return archive
 
 
@@ -132,7 +75,7 @@ def package_name(day: datetime.date) -> str:
     return f"editions-{__version__}-{day.isoformat()}.zip"
 
 
-def _manifest(project: Project, present: list[tuple[Edition, bytes]], output: Path, day: datetime.date) -> bytes:
+def _manifest(project: Project, present: list[tuple[Output, bytes]], output: Path, day: datetime.date) -> bytes:
     """manifest.json: sorted keys, one layout, a final newline, so that equal inputs give equal bytes."""
     names = sorted({edition.document for edition, _ in present})
     manifest = {
@@ -167,9 +110,9 @@ def _amendment_entry(amendment: Amendment, all_languages: list[str]) -> dict[str
     }
 
 
-def _file_entry(edition: Edition, data: bytes, output: Path) -> dict[str, object]:
+def _file_entry(edition: Output, data: bytes, output: Path) -> dict[str, object]:
     entry: dict[str, object] = {
-        "path": edition.relative,
+        "path": edition.path,
         "sha256": hashlib.sha256(data).hexdigest(),
         "size": len(data),
         "document": edition.document,
@@ -178,104 +121,25 @@ def _file_entry(edition: Edition, data: bytes, output: Path) -> dict[str, object
         "format": edition.format,
         "kind": edition.kind,
     }
-    if edition.format == "pdf":
+    if edition.is_pdf:
         try:
             entry["pages"] = page_count(data)
         except ValueError as error:
-            raise fail(str(output / edition.relative), 1, f"cannot count the pages: {error}", EXIT_RENDER) from None
+            raise fail(str(output / edition.path), 1, f"cannot count the pages: {error}", EXIT_RENDER) from None
     return entry
 
 
-def _write_atomically(archive: Path, members: list[tuple[str, bytes]], day: datetime.date) -> None:
-    """Write to a temporary file beside the archive, then rename: a reader never sees half a zip."""
-    archive.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{archive.name}.", suffix=".tmp", dir=archive.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            _write_zip(handle, members, day)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, PERMISSIONS)
-        os.replace(temporary, archive)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    fsync_folder(archive.parent)
-
-
-def _write_zip(handle: IO[bytes], members: list[tuple[str, bytes]], day: datetime.date) -> None:
+def _zip(members: list[tuple[str, bytes]], day: datetime.date) -> bytes:
     """Entries sorted by name, each with the same date, permissions, system and compression."""
     stamp = max(day, ZIP_EPOCH)
-    with zipfile.ZipFile(handle, "w") as archive:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in sorted(members):
             info = zipfile.ZipInfo(name, (stamp.year, stamp.month, stamp.day, 0, 0, 0))
             info.create_system = 3                                   # Unix, on every platform
             info.external_attr = (stat.S_IFREG | PERMISSIONS) << 16
             archive.writestr(info, data, compress_type=COMPRESSION, compresslevel=COMPRESS_LEVEL)
-
-
-@contextmanager
-def _shared_lock(output: Path) -> Iterator[None]:
-    """Read the editions while no build writes them, so that the package is of one build.
-
-    A shared lock on the build's own lock file: packages may be read side by
-    side, a build (which takes it exclusively) waits for none and refuses.
-    A folder no build has locked (no lock file) is read as it is.
-    """
-    lock = output / ".build.lock"
-    if not lock.is_file():
-        yield
-        return
-    with open(lock, "rb") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise fail(str(output), 1, "a build is writing to this folder; package it when the build ends", EXIT_BUSY) from None
-        yield
-
-
-# Counting the pages of a PDF ------------------------------------------------------------
-
-_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b(.*?)\bendobj", re.S)
-_STREAM = re.compile(rb"\bstream(?:\r\n|\n|\r)")
-_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9#])")
-_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm(?![A-Za-z0-9#])")
-_FILTER = re.compile(rb"/Filter\s*(\[\s*)?/(\w+)")
-
-
-def page_count(pdf: bytes) -> int:
-    """The number of page objects (``/Type /Page``, not ``/Pages``) in a PDF, without a PDF library.
-
-    WeasyPrint (through pydyf) writes most objects, the pages among them,
-    inside compressed object streams: those are inflated with zlib and
-    searched too. Counts a PDF written once, as WeasyPrint writes it; a PDF
-    edited incrementally could list a replaced page twice.
-    """
-    count = 0
-    for match in _OBJECT.finditer(pdf):
-        body = match.group(1)
-        stream = _STREAM.search(body)
-        if stream is None:
-            count += len(_PAGE.findall(body))
-        elif _OBJECT_STREAM.search(body[:stream.start()]):
-            count += len(_PAGE.findall(_inflate(body[:stream.start()], body[stream.end():])))
-    if count == 0:
-        raise ValueError("no page objects found; is it a PDF?")
-    return count
-
-
-def _inflate(dictionary: bytes, data: bytes) -> bytes:
-    """An object stream's objects: as stored, or inflated when FlateDecode (what pydyf writes)."""
-    found = _FILTER.search(dictionary)
-    if found is None:
-        return data
-    if found.group(2) != b"FlateDecode" or b"/DecodeParms" in dictionary or found.group(1):
-        raise ValueError(f"an object stream uses a filter this count does not read: {dictionary.decode('latin-1')}")
-    try:
-        return zlib.decompressobj().decompress(data)   # stops at the end of the deflate data
-    except zlib.error as error:
-        raise ValueError(f"an object stream cannot be inflated: {error}") from None
-
+    return buffer.getvalue()
 
 # Verifying a received package -----------------------------------------------------------
 

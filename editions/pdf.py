@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import weasyprint
@@ -52,14 +53,14 @@ class RenderError(Exception):
         super().__init__("\n".join(self.messages))
 
 
-class ConfinedFetcher(URLFetcher):
+class ConfinedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type information
     """Fetches ``file:`` URLs inside the allowed folders only; nothing else."""
 
     def __init__(self, allowed: Sequence[Path]) -> None:
         super().__init__(allowed_protocols={"file"}, allow_redirects=False)
         self.allowed = tuple(p.resolve() for p in allowed)
 
-    def fetch(self, url: str, headers: dict | None = None):  # type: ignore[no-untyped-def]
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> object:
         parts = urlsplit(url)
         if parts.scheme != "file":
             raise ValueError(f"refused {url}: only files of the project are read")
@@ -119,7 +120,8 @@ def _estimated_pages(html: str) -> int:
     return len(re.sub(r"<[^>]+>|\s+", " ", body)) // CHARACTERS_PER_PAGE + 1
 
 
-def _layout(document, stylesheets, contents, options, config, fetcher):  # type: ignore[no-untyped-def]
+def _layout(document: weasyprint.HTML, stylesheets: list[weasyprint.CSS], contents: bool, options: dict[str, object],
+            config: FontConfiguration, fetcher: ConfinedFetcher) -> Any:
     """One layout of the document, with its table of contents shown or not."""
     extra = [weasyprint.CSS(string=CONTENTS_SHOWN, font_config=config, url_fetcher=fetcher)] if contents else []
     return document.render(stylesheets=[*stylesheets, *extra], **options)
@@ -138,7 +140,25 @@ def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int 
     font package (editions/fonts.py).
     """
     fonts = fonts or static_folder()
+    with _source_date(epoch):
+        return _render(html, root, key, contents_after, fonts)
+
+
+@contextmanager
+def _source_date(epoch: int) -> Iterator[None]:
+    """The content's date where the renderer and its font subsetter read the clock; the caller's environment restored."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def _render(html: str, root: Path, key: str, contents_after: int | None, fonts: Path) -> bytes:
     fetcher = ConfinedFetcher([root, fonts])
     config = font_config()
     with _strict_logging() as messages:
@@ -166,5 +186,5 @@ def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int 
                         f"or the text has characters they lack")
     if messages:
         raise RenderError(messages)
-    assert pdf is not None
+    assert isinstance(pdf, bytes)
     return pdf

@@ -16,16 +16,8 @@ from pathlib import Path
 from .errors import EditionError, Problem, raise_if_any
 from .languages import SETTINGS_FILE, Language, load_language
 from .loader import read_document
-from .model import Document
+from .model import EVERYTHING, Document, Selection
 from .numbering import check_document, check_parity
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What a command is restricted to; empty means everything."""
-
-    documents: frozenset[str] = frozenset()
-    languages: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -44,10 +36,11 @@ class Project:
         ]
 
 
-def gather(root: Path, selection: Selection = Selection()) -> Project:
-    """Load and check the selected documents in every language."""
+def gather(root: Path, selection: Selection = EVERYTHING, whole: bool = False) -> Project:
+    """Load and check the selected documents in every language (with ``whole``, every document:
+    the index of a build lists them all); a selection naming what the project lacks is a problem."""
     with collector_paused():
-        return _gather(root, selection)
+        return _gather(root, selection, whole)
 
 
 @contextmanager
@@ -67,7 +60,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _gather(root: Path, selection: Selection) -> Project:
+def _gather(root: Path, selection: Selection, whole: bool) -> Project:
     content = root / "content"
     problems: list[Problem] = []
     languages = _languages(content, problems)
@@ -76,7 +69,7 @@ def _gather(root: Path, selection: Selection) -> Project:
     troubled: set[int] = set()
     for code, language in languages.items():
         for path in sorted((content / code).glob("*.yaml")):
-            if path.name == SETTINGS_FILE or (selection.documents and path.stem not in selection.documents):
+            if path.name == SETTINGS_FILE or (selection.documents and not whole and path.stem not in selection.documents):
                 continue
             if not path.resolve().is_relative_to(root.resolve()):
                 problems.append(Problem(_shown(root, path), 1, "a symbolic link to a file outside the project is not read"))

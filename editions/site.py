@@ -5,8 +5,8 @@ folder, in each language of the project (each section in its own language,
 through that language's catalog): HTML, PDF with its pages and size,
 bilingual editions, corrigenda and marked editions. The fonts are copied
 into ``output/fonts/`` so that the screen editions need nothing from
-outside ``output/``. Both are regenerated at the end of every build from the
-files on disk, so they always describe what is there.
+outside ``output/``. Both are rendered with the editions, before anything is
+written, from what the folder will hold once the build's files are in place.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from .fonts import font_folder
-from .html import environment
-from .package import Edition, editions, page_count
+from .html import environment, render_template, template_errors
+from .outputs import Output
+from .pdfinfo import page_count
 from .project import Project
 
 FONTS = {"noto-serif.ttf": "NotoSerif[wdth,wght].ttf", "noto-serif-italic.ttf": "NotoSerif-Italic[wdth,wght].ttf"}
@@ -28,20 +29,12 @@ SITE_FILES = ("index.html", *(f"fonts/{name}" for name in FONTS))
 
 @dataclass(frozen=True)
 class Listed:
-    """One edition on disk, as the index shows it."""
+    """One file of an edition, as the index shows it."""
 
-    edition: Edition
+    output: Output
     href: str
     pages: int
     size: int
-
-
-def site_files(project: Project, output: Path) -> dict[str, bytes]:
-    """The index and the fonts, by path under the output folder."""
-    files = {name: (font_folder() / source).read_bytes() for name, source in FONTS.items()}
-    files = {f"fonts/{name}": data for name, data in files.items()}
-    files["index.html"] = _index(project, output).encode()
-    return files
 
 
 @dataclass(frozen=True)
@@ -55,39 +48,46 @@ class Entry:
     pdf: Listed | None
 
 
-def _entries(project: Project, output: Path) -> dict[str, list[Entry]]:
-    """Each document's editions present on disk, in the package's order."""
+def site_files(project: Project, outputs: list[Output], folder: Path, rendered: dict[str, bytes]) -> dict[str, bytes]:
+    """The index and the fonts, by path under the output folder, for the files it will hold
+    once ``rendered`` is written beside what it holds now."""
+    files = {f"fonts/{name}": (font_folder() / source).read_bytes() for name, source in FONTS.items()}
+    files["index.html"] = _index(project, _entries(outputs, folder, rendered)).encode()
+    return files
+
+
+def _entries(outputs: list[Output], folder: Path, rendered: dict[str, bytes]) -> dict[str, list[Entry]]:
+    """Each document's editions present, in the outputs' order."""
     found: dict[tuple[str, str], dict[str, Listed]] = {}
-    for edition in editions(project):
-        if (output / edition.relative).is_file():
-            base = edition.relative.rsplit(".", 1)[0]
-            found.setdefault((edition.document, base), {})[edition.format] = _listed(edition, output)
+    for output in outputs:
+        data = rendered.get(output.path)
+        if data is None and (folder / output.path).is_file():
+            data = (folder / output.path).read_bytes()
+        if data is not None:
+            found.setdefault((output.document, output.base), {})[output.format] = _listed(output, data)
     by_document: dict[str, list[Entry]] = {}
     for (document, _), formats in found.items():
-        any_format = next(iter(formats.values())).edition
+        first = next(iter(formats.values())).output
         by_document.setdefault(document, []).append(
-            Entry(any_format.kind, any_format.languages, any_format.symbol, formats.get("html"), formats.get("pdf")))
+            Entry(first.kind, first.languages, first.symbol, formats.get("html"), formats.get("pdf")))
     return by_document
 
 
-def _index(project: Project, output: Path) -> str:
-    entries = _entries(project, output)
+def _index(project: Project, entries: dict[str, list[Entry]]) -> str:
     sections, titles = [], []
     for code, language in sorted(project.languages.items()):
         env = environment(project.root, language)
-        titles.append(env.from_string('{{ _("Official documents") }}').render())
-        template = env.get_template("index-section.html")
-        sections.append(Markup(template.render(
-            language=language, languages=project.languages, documents=project.documents, entries=entries,
-            size=lambda n, locale=language.locale: format_decimal(max(1, round(n / 1024)), locale=locale) + " KB",
-        )))
+        with template_errors("index.html"):
+            titles.append(env.from_string('{{ _("Official documents") }}').render())
+        sections.append(Markup(render_template(env, "index-section.html", {
+            "language": language, "languages": project.languages, "documents": project.documents, "entries": entries,
+            "size": lambda n, locale=language.locale: format_decimal(max(1, round(n / 1024)), locale=locale) + " KB",
+        })))
     first = sorted(project.languages)[0]
-    return environment(project.root, project.languages[first]).get_template("index.html").render(
-        sections=sections, languages=sorted(project.languages), fonts_path="fonts/", medium="screen",
-        title=" · ".join(dict.fromkeys(titles)))
+    return render_template(environment(project.root, project.languages[first]), "index.html", {
+        "sections": sections, "languages": sorted(project.languages), "fonts_path": "fonts/", "medium": "screen",
+        "title": " · ".join(dict.fromkeys(titles))})
 
 
-def _listed(edition: Edition, output: Path) -> Listed:
-    data = (output / edition.relative).read_bytes()
-    pages = page_count(data) if edition.relative.endswith(".pdf") else 0
-    return Listed(edition, edition.relative, pages, len(data))
+def _listed(output: Output, data: bytes) -> Listed:
+    return Listed(output, output.path, page_count(data) if output.is_pdf else 0, len(data))

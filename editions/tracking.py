@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EditionError, Problem, fail
+from .files import write_file
 from .model import Document, Unit
 from .numbering import describe, english_name
 from .project import Project, Selection
@@ -127,8 +128,7 @@ def confirm(project: Project, selection: Selection, only: Iterable[str] = ()) ->
         recorded.update({key: current[key] for key in chosen})
         recorded = {key: recorded[key] for key in current if key in recorded}   # document order; drop removed units
         path = record_path(project.root, pair.translation)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_record_text(pair, recorded), encoding="utf-8")
+        write_file(path, _record_text(pair, recorded).encode(), project.root)
         written.append((path, len(chosen)))
     return written
 

@@ -77,9 +77,9 @@ def _forking() -> BaseContext:
 
 def renders_every_pdf(formats: frozenset[str] | tuple[str, ...], force: bool, output: Path) -> bool:
     """A first or forced build: every PDF will be rendered, so workers are wanted before the plan says so."""
-    from .plan import MANIFEST
+    from .state import STATE
 
-    return "pdf" in formats and (force or not (output / MANIFEST).is_file())
+    return "pdf" in formats and (force or not (output / STATE).is_file())
 
 
 def prestart(jobs: int, formats: frozenset[str] | tuple[str, ...], force: bool, output: Path) -> None:

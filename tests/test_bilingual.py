@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 from editions.bilingual import rows
-from editions.pipeline import BuildOptions, build
+from editions.build import BuildOptions, build
 from editions.project import gather
 
 

@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from editions.pipeline import BuildOptions, build
+from editions.build import BuildOptions, build
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"

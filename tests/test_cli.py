@@ -54,7 +54,7 @@ def test_build_restricted_to_one_language_and_format(sample: Path, cli) -> None:
     run = cli(sample, "build", "--language", "es", "--format", "html")
     assert run.status == 0, run.err
     written = sorted(p.relative_to(sample / "output").as_posix() for p in (sample / "output").rglob("*.*") if p.is_file())
-    assert written == [".build.lock", ".manifest.json", ".stamp.json", "es/sample.html", "fonts/noto-serif-italic.ttf", "fonts/noto-serif.ttf", "index.html"]
+    assert written == [".build.lock", ".state.json", "es/sample.html", "fonts/noto-serif-italic.ttf", "fonts/noto-serif.ttf", "index.html"]
 
 
 def test_broken_template_is_reported_with_its_line(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ GOLDEN = ROOT / "tests" / "golden"
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import make_project
 
-    from editions.pipeline import BuildOptions, build
+    from editions.build import BuildOptions, build
 
     project = make_project(tmp_path_factory.mktemp("html") / "project")
     build(BuildOptions(root=project, output=project / "output", formats=frozenset({"html"})))

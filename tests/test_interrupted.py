@@ -2,7 +2,7 @@
 and two builds of one output folder never interleave.
 
 A build renders everything in memory, writes it under ``output/.staging-*``
-and moves each file into place with an atomic rename (editions/pipeline.py).
+and moves each file into place with an atomic rename (editions/build.py and editions/files.py).
 After a SIGKILL the staging folder may remain; it must never show up as an
 output under ``output/<lang>/``.
 """
@@ -38,7 +38,7 @@ def outputs(project: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name not in (".build.lock", ".manifest.json", ".stamp.json", ".stamp.json.tmp")
+        if path.is_file() and path.name not in (".build.lock", ".state.json")
         and not path.relative_to(folder).parts[0].startswith(".staging-")
         and path.parts[-2] != "fonts"
     }
@@ -49,7 +49,7 @@ def stray_files(project: Path) -> list[str]:
     folder = project / "output"
     return sorted(
         path.relative_to(folder).as_posix() for path in folder.rglob("*")
-        if path.is_file() and path.name not in (".build.lock", ".manifest.json", ".stamp.json", ".stamp.json.tmp")
+        if path.is_file() and path.name not in (".build.lock", ".state.json")
         and not path.relative_to(folder).parts[0].startswith(".staging-")
         and (path.name.startswith(".") or path.suffix not in (".html", ".pdf", ".ttf"))
     )

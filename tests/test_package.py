@@ -19,7 +19,8 @@ from conftest import make_project
 from editions import __version__
 from editions.cli import main
 from editions.errors import EXIT_BUSY, EditionError
-from editions.package import MANIFEST, page_count, verify, write_package
+from editions.package import MANIFEST, verify, write_package
+from editions.pdfinfo import page_count
 from editions.project import gather
 
 CORRIGENDUM = "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n    languages: [es]\n"
@@ -146,7 +147,7 @@ def test_only_editions_enter_the_package(built: Path, package: Path, tmp_path: P
     (output / ".staging-x" / "en" / "sample.html").write_text("half written")
     (output / "en" / "deleted-document.pdf").write_bytes(b"%PDF-1.7 stale")
     (output / package.name).write_bytes(package.read_bytes())   # an earlier package beside the editions
-    assert (output / ".build.lock").is_file() and (output / ".manifest.json").is_file()
+    assert (output / ".build.lock").is_file() and (output / ".state.json").is_file()
     again = write_package(gather(built), output, output)
     assert again.read_bytes() == package.read_bytes()
     with zipfile.ZipFile(again) as opened:

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from conftest import ROOT, make_project
 
-from editions.pipeline import BuildOptions, build
+from editions.build import BuildOptions, build
 
 
 @pytest.fixture(scope="module")
@@ -108,16 +108,16 @@ def test_same_inputs_give_identical_files_whatever_the_jobs(editions: Path, tmp_
 
 @pytest.mark.parametrize("jobs", ["1", "3"])   # in this process, and in worker processes
 def test_a_font_weasyprint_cannot_load_fails_the_build(jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
-    from editions import pipeline
+    from editions import fonts
 
     broken = tmp_path / "fonts"
     broken.mkdir()
     (broken / "NotoSerif-400.ttf").write_bytes(b"not a font")
-    monkeypatch.setattr(pipeline, "static_folder", lambda jobs: broken)   # the folder each render task names
+    monkeypatch.setattr(fonts, "static_folder", lambda jobs: broken)   # the folder each render task names
     project = make_project(tmp_path / "project")
     run = cli(project, "build", "--format", "pdf", "--jobs", jobs)
     assert run.status == 3
-    assert run.lines and all(line.startswith("content/") and re.search(r"rendering (en|es|en-es)/sample.pdf failed", line) for line in run.lines)
+    assert run.lines and all(re.match(r"output/(en|es|en-es)/sample\.pdf:1: could not be rendered: ", line) for line in run.lines)
     assert not (project / "output" / "en").exists()
 
 
@@ -139,7 +139,7 @@ def test_text_in_a_fallback_font_fails_the_build(tmp_path: Path, cli) -> None:  
     english.write_text(english.read_text(encoding="utf-8").replace("An unnumbered opening", "A ✓ opening"), encoding="utf-8")
     run = cli(project, "build", "--language", "en", "--format", "pdf", "--jobs", "1")
     assert run.status == 3
-    assert any(re.fullmatch(r"content/en/sample\.yaml:1: rendering en/sample\.pdf failed: text set in .+, not Noto Serif: "
+    assert any(re.fullmatch(r"output/en/sample\.pdf:1: could not be rendered: text set in .+, not Noto Serif: "
                             r"its font files did not load, or the text has characters they lack", line) for line in run.lines), run.lines
     assert not (project / "output" / "en" / "sample.pdf").exists()
 
@@ -169,5 +169,5 @@ def test_a_renderer_that_cannot_start_fails_each_pdf_in_one_line(tmp_path: Path,
     run = cli(project, "build", "--format", "pdf", "--jobs", "1")
     assert run.status == 3
     assert len(run.lines) == 3
-    assert all(re.fullmatch(r"content/\S+\.yaml:1: rendering \S+\.pdf failed: WeasyPrint cannot start: .+", line) for line in run.lines)
+    assert all(re.fullmatch(r"output/\S+\.pdf:1: could not be rendered: WeasyPrint cannot start: .+", line) for line in run.lines)
     assert not (project / "output" / "en").exists()

@@ -11,7 +11,7 @@ import pypdf
 import pytest
 from conftest import ROOT
 
-from editions.pipeline import BuildOptions, build
+from editions.build import BuildOptions, build
 
 MM = 72 / 25.4
 EDITIONS = ["en/dsc-1.pdf", "es/dsc-1.pdf", "es-en/dsc-1.pdf", "en/dsc-1-corr1.pdf"]

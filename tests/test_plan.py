@@ -61,7 +61,7 @@ def test_the_fork_server_starts_first_when_every_pdf_will_render(tmp_path: Path,
     workers.prestart(2, ("html", "pdf"), False, tmp_path / "output")      # a first build
     workers.prestart(2, ("pdf",), True, tmp_path / "output")              # a forced build
     assert started == [True, True]
-    (tmp_path / "output" / ".manifest.json").write_text("{}")
+    (tmp_path / "output" / ".state.json").write_text("{}")
     workers.prestart(2, ("html", "pdf"), False, tmp_path / "output")      # the plan decides what renders
     workers.prestart(1, ("pdf",), True, tmp_path / "output")              # one process: no workers
     workers.prestart(2, ("html",), True, tmp_path / "output")             # no PDF

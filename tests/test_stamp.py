@@ -1,4 +1,4 @@
-"""A build with nothing to do is known from output/.stamp.json, and only then."""
+"""A build with nothing to do is known from output/.state.json, and only then."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ ENGLISH = Path("content") / "en" / "sample.yaml"
 def built(sample: Path, cli) -> Path:  # type: ignore[no-untyped-def]
     run = cli(sample, "build", "--format", "html")
     assert run.status == 0, run.err
-    assert (sample / "output" / ".stamp.json").is_file()
+    assert (sample / "output" / ".state.json").is_file()
     return sample
 
 
@@ -71,7 +71,7 @@ def test_library_versions_are_those_importlib_metadata_reads() -> None:
     """The fingerprints read versions from the dist-info folders' names; they must agree."""
     from importlib import metadata
 
-    from editions.plan import LIBRARIES, PDF_LIBRARIES, library_version
+    from editions.libraries import LIBRARIES, PDF_LIBRARIES, library_version
 
     for name in (*LIBRARIES, *PDF_LIBRARIES, "editions", "Jinja2", "PyYAML", "fontpkg_noto_serif"):
         assert library_version(name) == metadata.version(name), name
