@@ -71,7 +71,7 @@ def check(root: Path, selection: Selection, strict: bool = False, whole: bool = 
 
     project = gather(root, selection, whole)
     if any(doc.meta.amendments for doc in project.editions(selection)):
-        from .corrigendum import check_amendments  # with Babel's dates and catalogs: only when there is one
+        from .changes import check_amendments
 
         raise_if_any(check_amendments(project, selection))
     warnings = behind(project, selection)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .amendments import Versions
-from .errors import Problem, fail
 from .inline import InlineStyle, render_plain
 from .languages import Language
 from .localise import inline_style
@@ -57,7 +56,8 @@ def sentences(text: str) -> list[str]:
 
 
 def changes(versions: Versions, language: Language) -> list[Change]:
-    """Every correction ``versions.after`` makes to ``versions.before``."""
+    """Every correction ``versions.after`` makes to ``versions.before``, whose structure is the same
+    (editions/changes.py checks that first)."""
     before, after = versions.before, versions.after
     old_style, new_style = inline_style(before, language), inline_style(after, language)
     found = list(_masthead(before, after))
@@ -84,10 +84,6 @@ def _joined(value: object) -> str:
 
 def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str, str], ...],
             old_style: InlineStyle, new_style: InlineStyle, versions: Versions, language: Language) -> Iterator[Change]:
-    if [_shape(u) for u in old] != [_shape(u) for u in new]:
-        where = new[0].where if new else versions.after.where
-        raise fail(where.path, where.line, f"{versions.amendment.symbol} changes the structure here, not only the text: "
-                                           "a corrigendum corrects text; issue a revision")
     counts: dict[str, int] = {}
     for a, b in zip(old, new):
         counts[b.kind] = counts.get(b.kind, 0) + 1
@@ -97,10 +93,6 @@ def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str
             here = place + ((b.kind, str(counts[b.kind])),)
         yield from _text(here, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
         yield from _blocks(a.children, b.children, here, old_style, new_style, versions, language)
-
-
-def _shape(unit: Unit) -> tuple[str, int, int]:
-    return (unit.kind, unit.label.number if unit.label else 0, len(unit.children))
 
 
 def _text(place: tuple[tuple[str, str], ...], old: str, new: str) -> Iterator[Change]:
@@ -139,24 +131,3 @@ def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Version
 def _date(amendment: object, language: Language) -> str:
     from .localise import format_long_date
     return format_long_date(amendment.date, language.locale)  # type: ignore[attr-defined]
-
-
-def check_amendments(project: object, selection: object) -> list[Problem]:
-    """Problems of the selected documents' amendments: missing published texts,
-    corrigenda that change structure. Run by ``check`` and before a build."""
-    from .amendments import amendment_texts, concerned
-    from .errors import EditionError
-
-    found: list[Problem] = []
-    for doc in project.editions(selection):  # type: ignore[attr-defined]
-        language = project.languages[doc.language]  # type: ignore[attr-defined]
-        for amendment in doc.meta.amendments:
-            if not concerned(doc, amendment):
-                continue
-            try:
-                texts = amendment_texts(project.root, doc, language, amendment)  # type: ignore[attr-defined]
-                if amendment.kind == "corrigendum":
-                    changes(texts, language)
-            except EditionError as error:
-                found.extend(error.problems)
-    return found
