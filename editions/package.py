@@ -293,7 +293,9 @@ MAX_DECLARED_BYTES = 16 * 2**30     # the sizes the manifest declares, all files
 CHUNK_BYTES = 2**20
 END_RECORD = b"PK\x05\x06"         # the zip's end of central directory record, 22 bytes and a comment
 END_RECORD_BYTES = 22
-ZIP64_LOCATOR = b"PK\x06\x07"      # just before it when the zip has zip64 records, 20 bytes
+TAIL_BYTES = END_RECORD_BYTES + 2**16   # where zipfile looks for it: a comment may follow it
+ZIP64_LOCATOR = b"PK\x06\x07"      # just before it when the zip has zip64 records
+LOCATOR_BYTES = 20
 
 
 def verify(archive: Path) -> list[Problem]:
@@ -342,22 +344,28 @@ def _oversized(size: int) -> str:
 def _directory_refused(handle: IO[bytes], size: int) -> str:
     """Why the zip's directory is not a package's, read from its end record before zipfile reads it.
 
-    The end record is found as zipfile finds it (at the very end, else the last
-    signature in the last 64 KiB), so that the checked record is the one used.
-    "" when nothing is wrong, or when there is no record: zipfile then says it is not a zip.
+    "" when nothing is wrong, or when there is no end record: zipfile then says it is not a zip.
     """
-    handle.seek(max(0, size - END_RECORD_BYTES - 0xFFFF - 20))
-    tail = handle.read()
-    at = len(tail) - END_RECORD_BYTES
-    if not (tail[at: at + 4] == END_RECORD and tail.endswith(b"\0\0")):
-        at = tail.rfind(END_RECORD)
-    if at < 0 or at + END_RECORD_BYTES > len(tail):
+    handle.seek(max(0, size - TAIL_BYTES - LOCATOR_BYTES))
+    tail = handle.read(TAIL_BYTES + LOCATOR_BYTES)
+    at = _end_record(tail)
+    if at < 0:
         return ""
-    if tail[max(at - 20, 0): at - 16] == ZIP64_LOCATOR:
+    if at >= LOCATOR_BYTES and tail[at - LOCATOR_BYTES: at - LOCATOR_BYTES + 4] == ZIP64_LOCATOR:
         return "has zip64 records, which no package needs: it is not a package"
     entries, directory = int.from_bytes(tail[at + 10: at + 12], "little"), int.from_bytes(tail[at + 12: at + 16], "little")
     return _too_many(entries) or (f"its zip directory is {directory} bytes, more than a package's may be "
                                   f"({_amount(MAX_DIRECTORY_BYTES)})" if directory > MAX_DIRECTORY_BYTES else "")
+
+
+def _end_record(tail: bytes) -> int:
+    """Where in ``tail`` the end record is, found as zipfile finds it so that the record
+    checked is the one it uses: at the very end, else the last signature; -1 if none."""
+    at = len(tail) - END_RECORD_BYTES
+    if at >= 0 and tail[at: at + 4] == END_RECORD and tail.endswith(b"\0\0"):
+        return at
+    at = tail.rfind(END_RECORD, max(0, len(tail) - TAIL_BYTES))
+    return at if 0 <= at <= len(tail) - END_RECORD_BYTES else -1
 
 
 def _too_many(entries: int) -> str:
@@ -371,8 +379,8 @@ def _amount(size: int) -> str:
 
 def _differences(archive: zipfile.ZipFile) -> list[str]:
     entries = archive.infolist()
-    if _too_many(len(entries)):          # more than the end record said
-        return [_too_many(len(entries))]
+    if too_many := _too_many(len(entries)):     # more than the end record said
+        return [too_many]
     names = [info.filename for info in entries if not info.is_dir()]
     listed, problem = _listed(archive, names)
     if problem:

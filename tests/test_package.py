@@ -394,3 +394,14 @@ def test_a_manifest_too_large_or_too_deep_or_declaring_too_much_is_refused(tmp_p
     for size in (-1, True, 1.0):
         odd = zipped(tmp_path / "odd.zip", {"en/sample.pdf": b"x"}, [{**entry, "size": size}])
         assert lines(odd) == [f"{odd}:1: manifest.json does not list the files with path, sha256 and size"]
+
+
+def test_the_end_record_is_found_behind_a_zip_comment(tmp_path: Path) -> None:
+    commented = zipped(tmp_path / "commented.zip", {"en/sample.html": b"<p>x</p>"})
+    with zipfile.ZipFile(commented, "a") as opened:
+        opened.comment = b"editions " * 7_000
+    assert lines(commented) == []
+    many = zipped(tmp_path / "many.zip", {f"en/{number}.html": b"" for number in range(10_001)})
+    with zipfile.ZipFile(many, "a") as opened:
+        opened.comment = b"y" * 65_535
+    assert lines(many) == [f"{many}:1: has 10002 entries, more than a package may have (10000)"]
