@@ -146,6 +146,20 @@ def _zip(members: list[tuple[str, bytes]], day: datetime.date) -> bytes:
 # What reading one damaged or unusual entry can raise: bad CRC or header, bad deflate data,
 # data cut short, a compression method zipfile lacks (NotImplementedError), encryption (RuntimeError).
 UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+# Limits on what a received archive may make verify read (docs/package.md). A package is
+# far below each; an archive above one is refused before it is read further. Each entry is
+# inflated at most to the size its manifest declares, plus one byte to tell it is longer.
+MAX_ARCHIVE_BYTES = 4 * 2**30       # the largest zip without zip64 records
+MAX_ENTRIES = 10_000
+MAX_DIRECTORY_BYTES = 4 * 2**20     # zipfile reads the central directory whole, an object per entry
+MAX_MANIFEST_BYTES = 16 * 2**20
+MAX_DECLARED_BYTES = 16 * 2**30     # the sizes the manifest declares, all files together
+CHUNK_BYTES = 2**20
+END_RECORD = b"PK\x05\x06"         # the zip's end of central directory record, 22 bytes and a comment
+END_RECORD_BYTES = 22
+TAIL_BYTES = END_RECORD_BYTES + 2**16   # where zipfile looks for it: a comment may follow it
+ZIP64_LOCATOR = b"PK\x06\x07"      # just before it when the zip has zip64 records
+LOCATOR_BYTES = 20
 
 
 def verify(archive: Path) -> list[Problem]:
@@ -154,19 +168,84 @@ def verify(archive: Path) -> list[Problem]:
     Names each file missing, added (not in the manifest) or altered (size or
     SHA-256 differs, or the entry is corrupt), or says why the manifest
     cannot be read. Directory entries, which carry no content, are ignored.
+    Whoever sent the archive chooses its bytes: a FIFO, a device, a zip bomb
+    or a huge directory is refused in one line, in bounded time and memory.
     """
     shown = str(archive)
     try:
-        with zipfile.ZipFile(archive) as opened:
-            return [Problem(shown, 1, message) for message in _differences(opened)]
+        refusal = _not_regular(os.stat(archive).st_mode)     # before opening: a FIFO would block open()
+        messages = [refusal] if refusal else _examined(archive)
     except zipfile.BadZipFile:
-        return [Problem(shown, 1, "not a zip file: the package is damaged or is not a package")]
+        messages = ["not a zip file: the package is damaged or is not a package"]
     except OSError as error:
-        return [Problem(shown, 1, f"cannot be read: {error.strerror or error}")]
+        messages = [f"cannot be read: {error.strerror or error}"]
+    return [Problem(shown, 1, message) for message in messages]
+
+
+def _examined(archive: Path) -> list[str]:
+    descriptor = os.open(archive, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())   # the file opened, should the path have changed since stat()
+        refusal = _not_regular(status.st_mode) or _oversized(status.st_size) or _directory_refused(handle, status.st_size)
+        if refusal:
+            return [refusal]
+        with zipfile.ZipFile(handle) as opened:
+            return _differences(opened)
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return ""
+    kind = ("a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a device")
+    return f"not a regular file ({kind}): a package is a zip file"
+
+
+def _oversized(size: int) -> str:
+    return f"is {size} bytes, more than a package may be ({_amount(MAX_ARCHIVE_BYTES)})" if size > MAX_ARCHIVE_BYTES else ""
+
+
+def _directory_refused(handle: IO[bytes], size: int) -> str:
+    """Why the zip's directory is not a package's, read from its end record before zipfile reads it.
+
+    "" when nothing is wrong, or when there is no end record: zipfile then says it is not a zip.
+    """
+    handle.seek(max(0, size - TAIL_BYTES - LOCATOR_BYTES))
+    tail = handle.read(TAIL_BYTES + LOCATOR_BYTES)
+    at = _end_record(tail)
+    if at < 0:
+        return ""
+    if at >= LOCATOR_BYTES and tail[at - LOCATOR_BYTES: at - LOCATOR_BYTES + 4] == ZIP64_LOCATOR:
+        return "has zip64 records, which no package needs: it is not a package"
+    entries, directory = int.from_bytes(tail[at + 10: at + 12], "little"), int.from_bytes(tail[at + 12: at + 16], "little")
+    return _too_many(entries) or (f"its zip directory is {directory} bytes, more than a package's may be "
+                                  f"({_amount(MAX_DIRECTORY_BYTES)})" if directory > MAX_DIRECTORY_BYTES else "")
+
+
+def _end_record(tail: bytes) -> int:
+    """Where in ``tail`` the end record is, found as zipfile finds it so that the record
+    checked is the one it uses: at the very end, else the last signature; -1 if none."""
+    at = len(tail) - END_RECORD_BYTES
+    if at >= 0 and tail[at: at + 4] == END_RECORD and tail.endswith(b"\0\0"):
+        return at
+    at = tail.rfind(END_RECORD, max(0, len(tail) - TAIL_BYTES))
+    return at if 0 <= at <= len(tail) - END_RECORD_BYTES else -1
+
+
+def _too_many(entries: int) -> str:
+    return f"has {entries} entries, more than a package may have ({MAX_ENTRIES})" if entries > MAX_ENTRIES else ""
+
+
+def _amount(size: int) -> str:
+    """``4 GiB``, ``16 MiB``: a limit as the documentation gives it."""
+    return f"{size // 2**30} GiB" if size % 2**30 == 0 else f"{size // 2**20} MiB"
 
 
 def _differences(archive: zipfile.ZipFile) -> list[str]:
-    names = [info.filename for info in archive.infolist() if not info.is_dir()]
+    entries = archive.infolist()
+    if too_many := _too_many(len(entries)):     # more than the end record said
+        return [too_many]
+    names = [info.filename for info in entries if not info.is_dir()]
     listed, problem = _listed(archive, names)
     if problem:
         return [problem]
@@ -183,31 +262,67 @@ def _listed(archive: zipfile.ZipFile, names: list[str]) -> tuple[dict[str, dict[
     if MANIFEST not in names:
         return {}, f"{MANIFEST} is missing: the package cannot be verified"
     try:
-        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        data = _read(archive, MANIFEST, MAX_MANIFEST_BYTES + 1)
+        if len(data) > MAX_MANIFEST_BYTES:
+            return {}, f"{MANIFEST} is larger than a package's may be ({_amount(MAX_MANIFEST_BYTES)})"
+        manifest = json.loads(data.decode("utf-8"))
     except ValueError as error:        # UnicodeDecodeError and JSONDecodeError among them
         return {}, f"{MANIFEST} is not valid JSON: {error}"
+    except RecursionError:
+        return {}, f"{MANIFEST} is not valid JSON: nested too deeply"
     except UNREADABLE as error:
         return {}, f"{MANIFEST} cannot be read from the archive: {error}"
     files = manifest.get("files") if isinstance(manifest, dict) else None
     if not isinstance(files, list) or not all(_well_formed(entry) for entry in files):
         return {}, f"{MANIFEST} does not list the files with path, sha256 and size"
-    return {entry["path"]: entry for entry in files}, ""
+    return {entry["path"]: entry for entry in files}, _overdeclared([entry["size"] for entry in files])
 
 
 def _well_formed(entry: object) -> bool:
     return (isinstance(entry, dict) and isinstance(entry.get("path"), str) and isinstance(entry.get("sha256"), str)
-            and isinstance(entry.get("size"), int))
+            and type(entry.get("size")) is int and entry["size"] >= 0)
+
+
+def _overdeclared(sizes: list[int]) -> str:
+    """Why the manifest declares more than verify will read, or ""."""
+    declared = sum(sizes)
+    if len(sizes) > MAX_ENTRIES:
+        return f"{MANIFEST} lists {len(sizes)} files, more than a package may have ({MAX_ENTRIES})"
+    if declared > MAX_DECLARED_BYTES:
+        return f"{MANIFEST} declares {declared} bytes of files, more than a package may hold ({_amount(MAX_DECLARED_BYTES)})"
+    return ""
 
 
 def _compare(archive: zipfile.ZipFile, path: str, expected: dict[str, object]) -> str:
-    """"" when the file matches its manifest entry, else the line that says how it was altered."""
+    """"" when the file matches its manifest entry, else the line that says how it was altered.
+
+    The entry is hashed as it is inflated, and inflated one byte past its
+    declared size at most: a zip bomb costs what the manifest declares.
+    """
+    declared = expected["size"]
+    assert isinstance(declared, int)        # _well_formed
     try:
-        data = archive.read(path)
+        size, digest = _hashed(archive, path, declared + 1)
     except UNREADABLE as error:
         return f"{path} was altered (the archive entry is corrupt: {error})"
-    differs = [field for field, same in (("size", len(data) == expected["size"]),
-                                          ("sha256", hashlib.sha256(data).hexdigest() == expected["sha256"])) if not same]
+    differs = [field for field, same in (("size", size == declared), ("sha256", digest == expected["sha256"])) if not same]
     if not differs:
         return ""
     return f"{path} was altered ({' and '.join(differs)} {'differ' if len(differs) > 1 else 'differs'} from the manifest)"
 
+
+def _hashed(archive: zipfile.ZipFile, path: str, limit: int) -> tuple[int, str]:
+    """The size and SHA-256 of the entry's first ``limit`` bytes, a chunk in memory at a time."""
+    digest = hashlib.sha256()
+    size = 0
+    with archive.open(path) as entry:
+        while size < limit and (chunk := entry.read(min(CHUNK_BYTES, limit - size))):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def _read(archive: zipfile.ZipFile, path: str, limit: int) -> bytes:
+    """The entry's first ``limit`` bytes, in memory (the manifest, parsed whole)."""
+    with archive.open(path) as entry:
+        return entry.read(limit)

@@ -9,12 +9,19 @@ worker makes one font configuration and keeps it for every PDF it renders.
 The caller hands the largest PDFs out first, so that the longest (the
 bilingual edition) does not start last, alone on one core. A PDF is the same
 bytes whichever process renders it.
+
+On Linux the fork server ends when the build does and each worker when the
+fork server does, even when the build is killed outright (SIGKILL, the
+out-of-memory killer) and cannot stop them: they would otherwise wait
+forever on pipes that nobody writes to any more.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
@@ -26,6 +33,8 @@ from types import TracebackType
 # the folder of the font files
 Task = tuple[str, str, str, int, "int | None", str]
 Result = tuple[bytes, tuple[str, ...]]      # the PDF, or b"" and what the renderer reported
+BUILD_PID = "EDITIONS_BUILD_PID"    # tells the fork server which process it serves (editions/preload.py)
+PR_SET_PDEATHSIG = 1                # <linux/prctl.h>: the signal this process gets when its parent ends
 
 
 def render_task(task: Task) -> Result:
@@ -40,8 +49,31 @@ def render_task(task: Task) -> Result:
         return b"", error.messages
 
 
+def end_with_parent(parent: int) -> None:
+    """Have Linux kill this process when its parent, ``parent``, ends; end now if it already has.
+
+    Asked of the thread that forked this process: the fork server is started
+    by the build's main thread, the workers by the fork server's only thread.
+    Nothing happens elsewhere than Linux, or without a C library that has prctl.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes  # here, not at the top: only the fork server and the workers need it
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:      # it ended before the request: no signal will come
+        os._exit(1)
+
+
 def _warm() -> None:
-    """A worker's start: WeasyPrint imported and the fonts configured before the first task."""
+    """A worker's start: bound to the fork server's life, WeasyPrint imported and the
+    fonts configured before the first task."""
+    from .preload import SERVER  # imported by the fork server, which this worker is a fork of
+
+    end_with_parent(SERVER)
     try:
         from .pdf import font_config
     except (ImportError, OSError):
@@ -61,9 +93,10 @@ def _forking() -> BaseContext:
     # sys.path (CPython gh-117378) and with the current folder first: it is
     # told where this package lies, and not to look in the current folder, so
     # that its workers run this very code.
-    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH", BUILD_PID)}
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).parents[1]), saved["PYTHONPATH"]]))
     os.environ["PYTHONSAFEPATH"] = "1"
+    os.environ[BUILD_PID] = str(os.getpid())
     try:
         forkserver.ensure_running()
     finally:

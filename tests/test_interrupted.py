@@ -10,9 +10,12 @@ output under ``output/<lang>/``.
 from __future__ import annotations
 
 import fcntl
+import os
+import signal
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,3 +200,60 @@ def test_a_build_refuses_at_once_while_the_output_folder_is_locked(editions: Edi
     assert run.stderr.splitlines() == [f"{project / 'output'}:1: another build is writing to this folder; try again when it ends"]
     assert (project / "output" / "es" / "sample.html").read_text() == "an earlier edition"
     assert sorted(p.name for p in (project / "output").iterdir()) == [".build.lock", "es"]
+
+
+# --- workers do not outlive a killed build ------------------------------------------------------
+
+def marked(mark: str) -> list[int]:
+    """The processes whose environment carries ``mark``: a build and all it started."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and mark.encode() in Path("/proc", entry, "environ").read_bytes().split(b"\0"):
+                found.append(int(entry))
+        except OSError:
+            pass        # ended meanwhile, or not ours to read
+    return found
+
+
+def workers(processes: list[int]) -> int:
+    """How many of ``processes`` are the fork server or one of its workers (forks keep its command line)."""
+    def command(pid: int) -> bytes:
+        try:
+            return Path("/proc", str(pid), "cmdline").read_bytes()
+        except OSError:
+            return b""
+
+    return sum(b"multiprocessing.forkserver" in command(pid) for pid in processes)
+
+
+def gone(mark: str, seconds: float) -> list[int]:
+    """Wait at most ``seconds`` for every marked process to end; those still there."""
+    deadline = time.monotonic() + seconds
+    while (left := marked(mark)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes end with their parent on Linux only")
+def test_a_killed_build_leaves_no_fork_server_or_worker_behind(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    command = [*BUILD, "--root", str(project), "--format", "pdf", "--jobs", "2", "--force"]
+    name, value = "EDITIONS_TEST_BUILD", uuid.uuid4().hex
+    mark, environment = f"{name}={value}", {**os.environ, name: value}
+    with open(tmp_path / "stderr", "wb") as stderr:
+        build = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=stderr)
+        try:
+            while build.poll() is None and workers(marked(mark)) < 3:     # the fork server and two workers
+                time.sleep(0.005)
+            assert build.poll() is None, "the build ended before its two workers started"
+            build.kill()                # the main process only
+            build.wait()
+            left = gone(mark, 30)
+        finally:
+            for pid in marked(mark):    # whatever the outcome, nothing of this test outlives it
+                os.kill(pid, signal.SIGKILL)
+    assert left == [], f"still running after the build was killed: {left}"
+    again = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert gone(mark, 30) == []

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import shutil
+import tracemalloc
 import warnings
 import zipfile
 from pathlib import Path
@@ -283,3 +284,125 @@ def test_pages_are_counted_without_a_pdf_library(tmp_path: Path) -> None:
     assert page_count(plain.getvalue()) == len(pypdf.PdfReader(plain).pages) == 3
     with pytest.raises(ValueError, match="no page objects"):
         page_count(b"<html></html>")
+
+
+# --- hostile archives: refused in one line, in bounded time and memory ---------------------------
+
+def zipped(archive: Path, members: dict[str, bytes], declared: list[dict[str, object]] | None = None) -> Path:
+    """A package of ``members`` whose manifest lists them as they are, or as ``declared`` says."""
+    files = declared if declared is not None else [
+        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)} for name, data in members.items()]
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as opened:
+        opened.writestr(MANIFEST, json.dumps({"files": files}))
+        for name, data in members.items():
+            opened.writestr(name, data)
+    return archive
+
+
+def bomb(archive: Path, zeros: int, declared: int) -> Path:
+    """``zeros`` zero bytes deflated into en/sample.pdf (about 1/1000 of that in the archive),
+    listed as ``declared`` zero bytes."""
+    entry = {"path": "en/sample.pdf", "sha256": hashlib.sha256(bytes(declared)).hexdigest(), "size": declared}
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as opened:
+        opened.writestr(MANIFEST, json.dumps({"files": [entry]}))
+        with opened.open("en/sample.pdf", "w") as member:
+            for _ in range(zeros // 2**20):
+                member.write(bytes(2**20))
+    return archive
+
+
+def peak_bytes(archive: Path) -> tuple[list[str], int]:
+    """The lines verify gives for ``archive``, and the most memory Python held meanwhile."""
+    tracemalloc.start()
+    try:
+        return lines(archive), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_zip_bomb_is_altered_and_never_inflated(tmp_path: Path) -> None:
+    archive = bomb(tmp_path / "bomb.zip", 256 * 2**20, 1000)
+    assert archive.stat().st_size < 2**20
+    found, peak = peak_bytes(archive)
+    assert found == [f"{archive}:1: en/sample.pdf was altered (size and sha256 differ from the manifest)"]
+    assert peak < 2 * 2**20       # it read 1001 bytes of the 256 MiB
+
+
+def test_a_large_entry_is_hashed_as_it_is_read(tmp_path: Path) -> None:
+    archive = bomb(tmp_path / "zeros.zip", 64 * 2**20, 64 * 2**20)   # honest: the manifest declares the 64 MiB
+    found, peak = peak_bytes(archive)
+    assert found == []
+    assert peak < 8 * 2**20       # a chunk at a time, never the whole entry
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "directory", "device"])
+def test_what_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, kind: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = {"FIFO": tmp_path / "package.zip", "directory": tmp_path, "device": Path("/dev/zero")}[kind]
+    if kind == "FIFO":
+        os.mkfifo(path)          # opening it to read would wait for a writer forever
+    expected = f"{path}:1: not a regular file (a {kind}): a package is a zip file"
+    assert lines(path) == [expected]
+    assert main(["verify", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [expected]
+
+
+def test_an_entry_name_cannot_forge_a_line(package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    forged = rewrite(package, tmp_path / "forged.zip", {"en/notes\n\x1b[32mverified.html": b"x"})
+    expected = f"{forged}:1: en/notes\\n\\x1b[32mverified.html was added (not in the manifest)"
+    assert lines(forged) == [expected]
+    assert main(["verify", str(forged)]) == 1
+    assert capsys.readouterr().err.splitlines() == [expected]
+
+
+def test_too_many_entries_are_refused_before_they_are_read(tmp_path: Path) -> None:
+    members = {f"en/{number}.html": b"" for number in range(10_001)}
+    many = zipped(tmp_path / "many.zip", members)
+    assert lines(many) == [f"{many}:1: has 10002 entries, more than a package may have (10000)"]
+    data = bytearray(many.read_bytes())             # an end record that says there are two
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 8: end + 12] = (2).to_bytes(2, "little") * 2
+    lying = tmp_path / "lying.zip"
+    lying.write_bytes(bytes(data))
+    assert lines(lying) == [f"{lying}:1: has 10002 entries, more than a package may have (10000)"]
+
+
+def test_a_huge_directory_or_archive_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    long_names = zipped(tmp_path / "names.zip", {f"en/{number:0500}.html": b"" for number in range(9_000)})
+    [line] = lines(long_names)
+    assert line.startswith(f"{long_names}:1: its zip directory is ") and line.endswith(" bytes, more than a package's may be (4 MiB)")
+    huge = tmp_path / "huge.zip"
+    with open(huge, "wb") as sparse:
+        sparse.truncate(4 * 2**30 + 1)
+    assert lines(huge) == [f"{huge}:1: is 4294967297 bytes, more than a package may be (4 GiB)"]
+    data = zipped(tmp_path / "small.zip", {"en/sample.html": b"x"}).read_bytes()
+    end = data.rfind(b"PK\x05\x06")
+    zip64 = tmp_path / "zip64.zip"
+    zip64.write_bytes(data[:end] + b"PK\x06\x07" + bytes(16) + data[end:])
+    assert lines(zip64) == [f"{zip64}:1: has zip64 records, which no package needs: it is not a package"]
+
+
+def test_a_manifest_too_large_or_too_deep_or_declaring_too_much_is_refused(tmp_path: Path) -> None:
+    large = tmp_path / "large.zip"
+    with zipfile.ZipFile(large, "w", zipfile.ZIP_DEFLATED) as opened:
+        opened.writestr(MANIFEST, b'{"files": []}' + b" " * (16 * 2**20))
+    assert lines(large) == [f"{large}:1: manifest.json is larger than a package's may be (16 MiB)"]
+    deep = rewrite(zipped(tmp_path / "base.zip", {}), tmp_path / "deep.zip", {MANIFEST: b"[" * 100_000})
+    assert lines(deep) == [f"{deep}:1: manifest.json is not valid JSON: nested too deeply"]
+    entry = {"path": "en/sample.pdf", "sha256": "0" * 64}
+    overdeclared = zipped(tmp_path / "over.zip", {"en/sample.pdf": b"x"}, [{**entry, "size": 2**40}])
+    assert lines(overdeclared) == [f"{overdeclared}:1: manifest.json declares {2**40} bytes of files, more than a package may hold (16 GiB)"]
+    for size in (-1, True, 1.0):
+        odd = zipped(tmp_path / "odd.zip", {"en/sample.pdf": b"x"}, [{**entry, "size": size}])
+        assert lines(odd) == [f"{odd}:1: manifest.json does not list the files with path, sha256 and size"]
+
+
+def test_the_end_record_is_found_behind_a_zip_comment(tmp_path: Path) -> None:
+    commented = zipped(tmp_path / "commented.zip", {"en/sample.html": b"<p>x</p>"})
+    with zipfile.ZipFile(commented, "a") as opened:
+        opened.comment = b"editions " * 7_000
+    assert lines(commented) == []
+    many = zipped(tmp_path / "many.zip", {f"en/{number}.html": b"" for number in range(10_001)})
+    with zipfile.ZipFile(many, "a") as opened:
+        opened.comment = b"y" * 65_535
+    assert lines(many) == [f"{many}:1: has 10002 entries, more than a package may have (10000)"]
