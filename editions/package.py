@@ -17,11 +17,13 @@ import datetime
 import hashlib
 import io
 import json
+import os
 import stat
 import zipfile
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import IO
 
 from . import __version__
 from .errors import EXIT_RENDER, Problem, fail
