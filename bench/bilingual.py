@@ -26,9 +26,9 @@ import pypdf  # noqa: E402
 
 from bench.generate import generate  # noqa: E402
 from editions.bilingual import LAYOUTS, column_order, render_bilingual  # noqa: E402
+from editions.build import check  # noqa: E402
 from editions.html import environment  # noqa: E402
 from editions.pdf import render_pdf  # noqa: E402
-from editions.project import gather  # noqa: E402
 
 
 def alignment(pdf: bytes, first: str, second: str) -> tuple[int, int]:
@@ -41,7 +41,7 @@ def alignment(pdf: bytes, first: str, second: str) -> tuple[int, int]:
 
 
 def measure(root: Path, name: str, skip: tuple[str, ...] = ()) -> None:
-    project = gather(root)
+    project = check(root).project
     envs = {code: environment(root, language) for code, language in project.languages.items()}
     pair = column_order(project.documents[name])[0]
     docs = [project.documents[name][code] for code in pair]

@@ -257,8 +257,8 @@ def amend_spanish(project: Project, counter: int) -> int:
 
 
 def paragraphs_of(project: Project) -> int:
-    from editions.project import gather
-    gathered = gather(project.root)
+    from editions.build import check
+    gathered = check(project.root).project
     docs = gathered.documents[project.name]
     original = docs[next(iter(docs.values())).meta.original]
     return sum(1 for unit in original.units() if unit.kind == "paragraph")

@@ -6,21 +6,19 @@ under ``published/<document>/<version>/<language>.yaml`` (the version is the
 symbol with ``/`` written ``-``: ``DSC-1``, ``DSC-1-Corr.1``), so that a plain
 clone can regenerate every amendment. An amendment's text is its own snapshot,
 or, for the latest amendment not yet snapshotted, the current content.
-``python build.py publish`` snapshots the current content as the latest version.
+``python build.py publish`` snapshots the current content as the latest version
+(editions/write/records.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EditionError, Problem, fail
-from .files import read_file, write_file
 from .languages import Language
 from .loader import read_document
 from .model import Amendment, Document
-from .yamlsource import MAX_FILE_BYTES
 
 PUBLISHED = "published"
 
@@ -79,11 +77,3 @@ def _load(root: Path, doc: Document, symbol: str, language: Language) -> Documen
     if problems or loaded is None:
         raise EditionError(problems or [Problem(shown, 1, "cannot be read")])
     return loaded
-
-
-def publish(root: Path, docs: list[Document]) -> Iterator[Path]:
-    """Keep the current content of ``docs`` as the published text of their latest version."""
-    for doc in docs:
-        path = snapshot_path(root, doc.name, versions(doc)[-1], doc.language)
-        write_file(path, read_file(root / doc.where.path, root, MAX_FILE_BYTES), root)
-        yield path

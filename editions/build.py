@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .errors import EXIT_RENDER, EditionError, Problem
 from .files import data_hash, lock, write_files
-from .model import Selection
+from .model import EVERYTHING, Selection
 from .outputs import FORMATS
 from .state import STATE, Recorded, State, fingerprint, key, reason, stamp
 
@@ -62,14 +62,16 @@ class Checked:
     warnings: tuple[Problem, ...]
 
 
-def check(root: Path, selection: Selection, strict: bool = False, whole: bool = False) -> Checked:
+def check(root: Path, selection: Selection = EVERYTHING, strict: bool = False, whole: bool = False) -> Checked:
     """Gather the selected documents (with ``whole``, every document) and run every check on the
     selection; EditionError with every problem found."""
     from .errors import raise_if_any
+    from .numbering import check_numbering
     from .project import gather
     from .tracking import behind
 
-    project = gather(root, selection, whole)
+    project, problems = gather(root, selection, whole)
+    raise_if_any([*problems, *check_numbering(project)])
     if any(doc.meta.amendments for doc in project.editions(selection)):
         from .changes import check_amendments
 

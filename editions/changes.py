@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .amendments import Versions, amendment_texts, concerned
 from .errors import EditionError, Problem
-from .model import Unit
-from .project import Project, Selection
+from .model import Selection, Unit
+from .project import Project
 
 
 def check_amendments(project: Project, selection: Selection) -> list[Problem]:

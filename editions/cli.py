@@ -158,7 +158,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def _confirm(project: Project, selection: Selection, units: list[str]) -> int:
-    from .tracking import confirm
+    from .records import confirm
 
     for path, count in confirm(project, selection, units):
         print(f"confirmed {count} parts in {_shown(path, project.root)}")
@@ -166,7 +166,7 @@ def _confirm(project: Project, selection: Selection, units: list[str]) -> int:
 
 
 def _publish(project: Project, selection: Selection) -> int:
-    from .amendments import publish
+    from .records import publish
 
     for path in publish(project.root, project.editions(selection)):
         print(f"published {_shown(path, project.root)}")

@@ -19,9 +19,10 @@ unnumbered blocks, are documented in docs/numbering.md:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from babel import Locale
 
@@ -29,6 +30,7 @@ from .errors import Problem
 from .inline import refs
 from .languages import Language
 from .model import NUMBERED_KINDS, Document, Location, Unit
+from .project import Project
 
 METADATA_SHARED = ("symbol", "original", "start", "end", "date", "columns", "amendments")
 MESSAGES_LOCALE = Locale.parse("en")   # messages to the user are in English
@@ -47,6 +49,19 @@ def describe(unit: Unit) -> str:
     if unit.identity is not None:
         return f"{unit.kind} {unit.identity}"
     return {"heading": "a heading", "bullet": "a bullet"}.get(unit.kind, f"a {unit.kind} block")
+
+
+def check_numbering(project: Project) -> list[Problem]:
+    """Every numbering problem of the project: each edition on its own, then each translation against its original."""
+    problems: list[Problem] = []
+    troubled: set[int] = set()
+    for name, by_language in sorted(project.documents.items()):
+        for code, doc in sorted(by_language.items()):
+            findings = check_document(doc, project.languages[code])
+            problems.extend(findings.problems)
+            troubled |= findings.troubled
+    problems.extend(_parity(project.root, project.languages, project.documents, troubled))
+    return problems
 
 
 def check_document(doc: Document, language: Language) -> Findings:
@@ -287,3 +302,28 @@ def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
                 show = item.side.language.labels[item.unit.kind].format(item.unit.label.number)
                 yield _at(item.unit, f"{item.unit.kind} {show} is under {item.parent} here; {twin.side.role} has it under "
                           f"{twin.parent} ({twin.unit.where.path}:{twin.unit.where.line})")
+
+
+def _parity(root: Path, languages: dict[str, Language],
+            documents: dict[str, dict[str, Document]], troubled: set[int]) -> Iterable[Problem]:
+    for name, by_language in sorted(documents.items()):
+        any_edition = next(iter(by_language.values()))
+        for code in sorted(set(languages) - set(by_language)):
+            if (root / "content" / code / f"{name}.yaml").exists():
+                continue    # it exists but failed to load: already reported
+            yield Problem(any_edition.where.path, 1,
+                          f"document {name} has no edition in language '{code}': content/{code}/{name}.yaml is missing")
+        for code in any_edition.meta.columns:
+            if code not in by_language:
+                yield Problem(any_edition.where.path, any_edition.meta.lines.get("columns", 1),
+                              f"columns names '{code}', which has no edition of this document")
+        original = by_language.get(any_edition.meta.original)
+        if any_edition.meta.original not in languages:
+            yield Problem(any_edition.where.path, any_edition.meta.lines.get("original", 1),
+                          f"the original language '{any_edition.meta.original}' has no folder under content/")
+            continue
+        if original is None:
+            continue
+        for code, doc in sorted(by_language.items()):
+            if code != original.language:
+                yield from check_parity(original, doc, languages, troubled)

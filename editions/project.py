@@ -1,23 +1,22 @@
 """Gathering the project: every language and document, loaded and checked.
 
-Nothing here writes a file. ``gather`` either returns a Project in which
-every document of every language has passed the numbering check, or raises
-one EditionError with every problem found in every file.
+Nothing here writes a file. ``gather`` returns the Project with every
+problem found reading it; the checks (editions/check/) come next, and the
+build raises once with the problems of both.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EditionError, Problem, raise_if_any
+from .errors import EditionError, Problem
 from .languages import SETTINGS_FILE, Language, load_language
 from .loader import read_document
 from .model import EVERYTHING, Document, Selection
-from .numbering import check_document, check_parity
 
 
 @dataclass(frozen=True)
@@ -36,9 +35,11 @@ class Project:
         ]
 
 
-def gather(root: Path, selection: Selection = EVERYTHING, whole: bool = False) -> Project:
-    """Load and check the selected documents in every language (with ``whole``, every document:
-    the index of a build lists them all); a selection naming what the project lacks is a problem."""
+def gather(root: Path, selection: Selection = EVERYTHING, whole: bool = False) -> tuple[Project, list[Problem]]:
+    """Load the selected documents in every language (with ``whole``, every document: the index
+    of a build lists them all), with every problem found reading them; a selection naming what
+    the project lacks is a problem. A document with problems may still be loaded, complete
+    enough for the checks to report what they find too."""
     with collector_paused():
         return _gather(root, selection, whole)
 
@@ -60,13 +61,12 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _gather(root: Path, selection: Selection, whole: bool) -> Project:
+def _gather(root: Path, selection: Selection, whole: bool) -> tuple[Project, list[Problem]]:
     content = root / "content"
     problems: list[Problem] = []
     languages = _languages(content, problems)
     _unknown(selection, languages, content, problems)
     documents: dict[str, dict[str, Document]] = {}
-    troubled: set[int] = set()
     for code, language in languages.items():
         for path in sorted((content / code).glob("*.yaml")):
             if path.name == SETTINGS_FILE or (selection.documents and not whole and path.stem not in selection.documents):
@@ -79,12 +79,7 @@ def _gather(root: Path, selection: Selection, whole: bool) -> Project:
             if doc is None:
                 continue
             documents.setdefault(path.stem, {})[code] = doc
-            findings = check_document(doc, language)
-            problems.extend(findings.problems)
-            troubled |= findings.troubled
-    problems.extend(_parity(root, languages, documents, troubled))
-    raise_if_any(problems)
-    return Project(root, languages, documents)
+    return Project(root, languages, documents), problems
 
 
 def _shown(root: Path, path: Path) -> str:
@@ -115,28 +110,3 @@ def _unknown(selection: Selection, languages: dict[str, Language], content: Path
     available = {p.stem for p in content.glob("*/*.yaml") if p.name != SETTINGS_FILE}
     for name in sorted(selection.documents - available):
         problems.append(Problem(f"content/*/{name}.yaml", 1, f"no document '{name}' in this project"))
-
-
-def _parity(root: Path, languages: dict[str, Language],
-            documents: dict[str, dict[str, Document]], troubled: set[int]) -> Iterable[Problem]:
-    for name, by_language in sorted(documents.items()):
-        any_edition = next(iter(by_language.values()))
-        for code in sorted(set(languages) - set(by_language)):
-            if (root / "content" / code / f"{name}.yaml").exists():
-                continue    # it exists but failed to load: already reported
-            yield Problem(any_edition.where.path, 1,
-                          f"document {name} has no edition in language '{code}': content/{code}/{name}.yaml is missing")
-        for code in any_edition.meta.columns:
-            if code not in by_language:
-                yield Problem(any_edition.where.path, any_edition.meta.lines.get("columns", 1),
-                              f"columns names '{code}', which has no edition of this document")
-        original = by_language.get(any_edition.meta.original)
-        if any_edition.meta.original not in languages:
-            yield Problem(any_edition.where.path, any_edition.meta.lines.get("original", 1),
-                          f"the original language '{any_edition.meta.original}' has no folder under content/")
-            continue
-        if original is None:
-            continue
-        for code, doc in sorted(by_language.items()):
-            if code != original.language:
-                yield from check_parity(original, doc, languages, troubled)

@@ -12,15 +12,14 @@ the current hashes once a reviewer has brought the translation up to date.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EditionError, Problem, fail
-from .files import write_file
-from .model import Document, Unit
+from .errors import EditionError, Problem
+from .model import Document, Selection, Unit
 from .numbering import describe, english_name
-from .project import Project, Selection
+from .project import Project
 from .schema import Field, Reader
 from .yamlnodes import Mapping
 from .yamlsource import read_yaml, scalar_text
@@ -112,32 +111,3 @@ def read_record(root: Path, doc: Document) -> dict[str, str] | None:
     if reader.problems:
         raise EditionError(reader.problems)
     return recorded
-
-
-def confirm(project: Project, selection: Selection, only: Iterable[str] = ()) -> list[tuple[Path, int]]:
-    """Record the original's current hashes for the selected translations (only some units if given)."""
-    only = set(only)
-    written = []
-    for pair in translations(project, selection):
-        current = parts(pair.original)
-        unknown = only - set(current)
-        if unknown:
-            raise fail(pair.original.where.path, 1, f"no unit {', '.join(sorted(unknown))} in {pair.original.name}")
-        recorded = dict(read_record(project.root, pair.translation) or {})
-        chosen = only or set(current)
-        recorded.update({key: current[key] for key in chosen})
-        recorded = {key: recorded[key] for key in current if key in recorded}   # document order; drop removed units
-        path = record_path(project.root, pair.translation)
-        write_file(path, _record_text(pair, recorded).encode(), project.root)
-        written.append((path, len(chosen)))
-    return written
-
-
-def _record_text(pair: Translation, recorded: dict[str, str]) -> str:
-    import yaml  # only confirm writes YAML: check and build never import PyYAML
-
-    head = (f"# The version of {pair.role} that each part of this translation was last\n"
-            f"# confirmed against, after review. Written by `python build.py confirm`.\n")
-    body = yaml.safe_dump({"document": pair.translation.name, "original": pair.original.language, "units": recorded},
-                          sort_keys=False, allow_unicode=True, width=100)
-    return head + body

@@ -10,8 +10,8 @@ import pypdf
 from conftest import ROOT
 
 from editions.amendments import amendment_texts
+from editions.build import check
 from editions.corrigendum import changes
-from editions.project import gather
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -30,7 +30,7 @@ def amend(project: Path, entry: str) -> None:
 
 
 def test_dsc1_corrigendum_1_corrects_the_slips_of_the_english_text() -> None:
-    project = gather(ROOT)
+    project = check(ROOT).project
     english = project.documents["dsc-1"]["en"]
     [corrigendum] = english.meta.amendments
     found = changes(amendment_texts(ROOT, english, project.languages["en"], corrigendum), project.languages["en"])

@@ -9,8 +9,7 @@ import pytest
 from conftest import ROOT
 
 from editions.bilingual import rows
-from editions.build import BuildOptions, build
-from editions.project import gather
+from editions.build import BuildOptions, build, check
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +27,7 @@ def test_original_language_is_the_first_column(output: Path) -> None:
 def test_every_unit_starts_on_the_same_page_in_both_columns(output: Path) -> None:
     reader = pypdf.PdfReader(output / "es-en" / "dsc-1.pdf")
     pages = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
-    units = sorted(gather(ROOT).documents["dsc-1"]["es"].numbered())
+    units = sorted(check(ROOT).project.documents["dsc-1"]["es"].numbered())
     assert len(units) == 32
     assert {unit: pages[f"es-{unit}"] for unit in units} == {unit: pages[f"en-{unit}"] for unit in units}
 
@@ -56,7 +55,7 @@ def test_outline_names_every_heading_in_both_languages(output: Path) -> None:
 
 
 def test_unnumbered_blocks_share_the_row_of_their_unit() -> None:
-    project = gather(ROOT)
+    project = check(ROOT).project
     table = rows([project.documents["dsc-1"]["es"], project.documents["dsc-1"]["en"]])
     paragraph = next(row for row in table if row.units[0].identity == "III.B.3")
     assert [u.kind for u in paragraph.leading[0]] == ["bullets", "text"]

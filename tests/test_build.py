@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_project
 
-from editions.build import BuildOptions, build
+from editions.build import BuildOptions, build, check
 from editions.errors import EXIT_RENDER
 from editions.model import Selection
 from editions.outputs import outputs
-from editions.project import gather
 
 TEMPLATES = sorted(p.name for p in (ROOT / "templates").glob("*.html"))
 
@@ -63,7 +62,7 @@ def test_a_library_caller_gets_what_the_command_line_gets(sample: Path) -> None:
 
 
 def test_every_output_is_one_record_named_once(sample: Path) -> None:
-    found = outputs(gather(sample))
+    found = outputs(check(sample).project)
     assert [(o.path, o.kind, o.languages) for o in found] == [
         ("en-es/sample.html", "bilingual", ("en", "es")), ("en-es/sample.pdf", "bilingual", ("en", "es")),
         ("en/sample.html", "edition", ("en",)), ("en/sample.pdf", "edition", ("en",)),

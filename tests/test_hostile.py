@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_project
 
+from editions.build import check
 from editions.errors import EditionError
-from editions.project import Selection, gather
+from editions.model import Selection
 from editions.yamlsource import MAX_FILE_BYTES
 
 EN = "content/en/sample.yaml"
@@ -175,7 +176,7 @@ def test_an_alias_bomb_is_refused_quickly_in_bounded_memory(tmp_path: Path, cli)
     tracemalloc.start()
     try:
         with pytest.raises(EditionError) as caught:
-            gather(project, Selection())
+            check(project, Selection())
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -210,7 +211,7 @@ def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path: Path, mon
     tracemalloc.start()
     try:
         with pytest.raises(EditionError) as caught:
-            gather(project, Selection())
+            check(project, Selection())
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -228,11 +229,11 @@ def test_the_size_limit_is_exact(tmp_path: Path) -> None:
     padding = MAX_FILE_BYTES - len(text.encode("utf-8")) - 1
     path.write_text(text + "#" * padding + "\n", encoding="utf-8")
     assert path.stat().st_size == MAX_FILE_BYTES
-    gather(project, Selection())        # at the limit: accepted
+    check(project, Selection())        # at the limit: accepted
     with open(path, "ab") as handle:
         handle.write(b"\n")
     with pytest.raises(EditionError) as caught:
-        gather(project, Selection())
+        check(project, Selection())
     assert [str(p) for p in caught.value.problems] == [
         f"{EN}:1: the file has {MAX_FILE_BYTES + 1} bytes; the limit is {MAX_FILE_BYTES}"
     ]
@@ -262,7 +263,7 @@ def test_a_long_letter_label_does_not_exhaust_memory(tmp_path: Path) -> None:
     tracemalloc.start()
     try:
         with pytest.raises(EditionError) as caught:
-            gather(project, Selection())
+            check(project, Selection())
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -18,11 +18,11 @@ import pytest
 from conftest import make_project
 
 from editions import __version__
+from editions.build import check
 from editions.cli import main
 from editions.errors import EXIT_BUSY, EditionError
 from editions.package import MANIFEST, verify, write_package
 from editions.pdfinfo import page_count
-from editions.project import gather
 
 CORRIGENDUM = "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n    languages: [es]\n"
 REVISION = "  - kind: revision\n    symbol: TST/7/Rev.1\n    date: 2026-02-01\n"
@@ -70,7 +70,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def package(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_package(gather(built), built / "output", tmp_path_factory.mktemp("package"))
+    return write_package(check(built).project, built / "output", tmp_path_factory.mktemp("package"))
 
 
 def manifest_of(archive: Path) -> dict:  # type: ignore[type-arg]
@@ -132,7 +132,7 @@ def test_the_same_editions_give_byte_identical_packages(built: Path, package: Pa
     copy = shutil.copytree(built / "output", tmp_path / "output")
     for path in copy.rglob("*"):
         os.utime(path, (1_000_000_000, 1_000_000_000))     # other clocks, same content
-    again = write_package(gather(built), copy, tmp_path / "second")
+    again = write_package(check(built).project, copy, tmp_path / "second")
     assert again.name == package.name and again.read_bytes() == package.read_bytes()
     assert os.listdir(tmp_path / "second") == [again.name]     # no temporary file left
     with zipfile.ZipFile(again) as opened:
@@ -149,7 +149,7 @@ def test_only_editions_enter_the_package(built: Path, package: Path, tmp_path: P
     (output / "en" / "deleted-document.pdf").write_bytes(b"%PDF-1.7 stale")
     (output / package.name).write_bytes(package.read_bytes())   # an earlier package beside the editions
     assert (output / ".build.lock").is_file() and (output / ".state.json").is_file()
-    again = write_package(gather(built), output, output)
+    again = write_package(check(built).project, output, output)
     assert again.read_bytes() == package.read_bytes()
     with zipfile.ZipFile(again) as opened:
         assert sorted(opened.namelist()) == sorted([*EDITIONS, MANIFEST])
@@ -159,14 +159,14 @@ def test_only_the_editions_present_are_listed(built: Path, tmp_path: Path) -> No
     output = shutil.copytree(built / "output", tmp_path / "output")
     for pdf in output.rglob("*.pdf"):
         pdf.unlink()
-    archive = write_package(gather(built), output, tmp_path)
+    archive = write_package(check(built).project, output, tmp_path)
     assert [entry["path"] for entry in manifest_of(archive)["files"]] == sorted(p for p in EDITIONS if p.endswith(".html"))
     assert verify(archive) == []
 
 
 def test_nothing_to_package_is_refused(built: Path, tmp_path: Path) -> None:
     with pytest.raises(EditionError) as raised:
-        write_package(gather(built), tmp_path / "empty", tmp_path)
+        write_package(check(built).project, tmp_path / "empty", tmp_path)
     assert [str(p) for p in raised.value.problems] == [
         f"{tmp_path / 'empty'}:1: no editions to package: build them first (python build.py)"]
     assert list(tmp_path.iterdir()) == []
@@ -177,7 +177,7 @@ def test_a_running_build_holds_the_editions(built: Path, tmp_path: Path) -> None
     with open(output / ".build.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         with pytest.raises(EditionError) as raised:
-            write_package(gather(built), output, tmp_path / "dist")
+            write_package(check(built).project, output, tmp_path / "dist")
     assert raised.value.status == EXIT_BUSY
     assert not (tmp_path / "dist").exists()
 
@@ -188,7 +188,7 @@ def test_marked_editions_and_revisions_carry_the_revision_symbol(tmp_path: Path)
     edit(project / "content" / "en" / "sample.yaml", "text: Training.", "text: Training of officials.")
     run(project, "build", "--format", "html")
     run(project, "build", "--format", "html", "--marked")
-    manifest = manifest_of(write_package(gather(project), project / "output", tmp_path / "dist"))
+    manifest = manifest_of(write_package(check(project).project, project / "output", tmp_path / "dist"))
     files = {entry["path"]: (entry["symbol"], entry["kind"], entry["languages"]) for entry in manifest["files"]}
     assert files == {
         "en/sample.html": ("TST/7/Rev.1", "edition", ["en"]),

@@ -3,7 +3,7 @@ and no input, however broken, makes the loader fail with anything but EditionErr
 
 The documents are trees of ``Block``s drawn by hypothesis and written as YAML
 twice, once in English (``(a)``, ``(i)``) and once in Spanish (``a)``, ``i)``),
-into a copy of the sample project; ``gather`` is the judge.
+into a copy of the sample project; ``check`` is the judge.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from conftest import make_project
 from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
+from editions.build import check
 from editions.errors import EXIT_CONTENT, EditionError, Problem
 from editions.languages import Language, load_language
 from editions.loader import read_document
+from editions.model import Selection
 from editions.numerals import format_numeral
-from editions.project import Selection, gather
 from editions.yamlsource import read_yaml
 
 EN = "content/en/sample.yaml"
@@ -216,7 +217,7 @@ def assert_well_reported(problems: tuple[Problem, ...] | list[Problem], paths: t
 def test_random_valid_documents_pass(project: Path, blocks: list[Block]) -> None:
     write(project, blocks, copy.deepcopy(blocks))
     try:
-        built = gather(project, Selection())
+        built = check(project, Selection()).project
     except EditionError as error:
         files = "".join(f"\n--- {path}:\n{(project / path).read_text()}" for path in (EN, ES))
         pytest.fail(f"a valid pair was refused:\n{error}{files}")
@@ -308,7 +309,7 @@ def test_every_structural_mutation_is_reported(project: Path, case: tuple[list[B
     event(mutation)
     write(project, original, changed)
     with pytest.raises(EditionError) as caught:
-        gather(project, Selection())
+        check(project, Selection())
     error = caught.value
     assert error.status == EXIT_CONTENT, (mutation, str(error))
     assert_well_reported(error.problems)
@@ -345,14 +346,14 @@ def damaged_samples(draw: st.DrawFn) -> str:
 
 
 def load_en(project: Path, english: Language, data: bytes) -> None:
-    """Feed ``data`` as the English file to the loader and to gather; only EditionError may come out."""
+    """Feed ``data`` as the English file to the loader and to check; only EditionError may come out."""
     (project / EN).write_bytes(data)
     (project / ES).write_text(SAMPLE_ES_TEXT, encoding="utf-8")
     _, problems = read_document(project / EN, EN, english)
     if problems:
         assert_well_reported(problems, (EN,))
     try:
-        gather(project, Selection())
+        check(project, Selection())
     except EditionError as error:
         assert error.status == EXIT_CONTENT
         assert_well_reported(error.problems)
