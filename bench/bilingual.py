@@ -7,7 +7,7 @@ paragraphs), renders the bilingual PDF in each layout (table rows, CSS grid,
 paired flex blocks) and prints, per layout: pages, seconds, and how many
 numbered units start on the same page in both columns (from the PDF's named
 destinations). Figures, not a test: the product uses the layout that aligns
-every unit and renders fastest (editions.bilingual.LAYOUT).
+every unit and renders fastest (editions.render.bilingual.LAYOUT).
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ sys.path.insert(0, str(ROOT))
 import pypdf  # noqa: E402
 
 from bench.generate import generate  # noqa: E402
-from editions.bilingual import LAYOUTS, column_order, render_bilingual  # noqa: E402
 from editions.build import check  # noqa: E402
-from editions.html import environment  # noqa: E402
-from editions.pdf import render_pdf  # noqa: E402
+from editions.plan.outputs import column_order  # noqa: E402
+from editions.render.bilingual import LAYOUTS, render_bilingual  # noqa: E402
+from editions.render.html import environment  # noqa: E402
+from editions.render.pdf import render_pdf  # noqa: E402
 
 
 def alignment(pdf: bytes, first: str, second: str) -> tuple[int, int]:

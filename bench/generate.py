@@ -84,7 +84,7 @@ def document(paragraphs: int, language: str, seed: int = 7) -> str:
 
 
 def _roman(number: int) -> str:
-    from editions.numerals import to_roman
+    from editions.read.numerals import to_roman
     return to_roman(number)
 
 

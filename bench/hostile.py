@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from editions.inline import InlineError, parse  # noqa: E402
-from editions.package import MANIFEST, verify  # noqa: E402
+from editions.read.inline import InlineError, parse  # noqa: E402
+from editions.write.package import MANIFEST, verify  # noqa: E402
 
 NESTED = '*"*"*"*"x"*"*"*"*'
 # name: the text of about ``size`` characters

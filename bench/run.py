@@ -47,7 +47,7 @@ WEASYPRINT = Path(sys.executable).parent / "weasyprint"
 CORES = os.cpu_count() or 1
 PLAIN = ("cli1", "cliN", "api1", "apiN", "rend1", "rendN")
 STAGES = ("check", "html", "full1", "fullN", "noop", "amend", *PLAIN)
-# What the pipeline asks of WeasyPrint besides the HTML (editions/pdf.py): archival PDF/A-2u and tags.
+# What the pipeline asks of WeasyPrint besides the HTML (editions/render/pdf.py): archival PDF/A-2u and tags.
 # The plain renderer gets the same, so that the comparison measures the pipeline, not these features.
 SAME_OPTIONS = ("--pdf-variant", "pdf/a-2u", "--pdf-tags")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -270,7 +270,7 @@ def print_html(project: Project) -> tuple[list[Path], Path | None]:
     written under the project root (bench-print/), in the pipeline's order; and a pickle of the
     pipeline's own render tasks, for the renderer alone."""
     from editions.fonts import static_folder
-    from editions.pdf import CONTENTS_SHOWN, _estimated_pages, font_faces
+    from editions.render.pdf import CONTENTS_SHOWN, _estimated_pages, font_faces
 
     folder = project.root / "bench-print"
     tasks = folder / "tasks.pickle"
@@ -295,7 +295,7 @@ def _captured(project: Project, pickled: Path) -> list[tuple[str, str, int | Non
     import pypdf
 
     import editions.build as pipeline
-    import editions.workers as workers
+    import editions.render.workers as workers
 
     recorded: list[tuple] = []  # type: ignore[type-arg]
     real = workers.render_task
@@ -320,15 +320,15 @@ def _captured(project: Project, pickled: Path) -> list[tuple[str, str, int | Non
 
 
 def pipeline_renderer(tasks: Path, out: Path, jobs: int) -> Run:
-    """The pipeline's own PDF worker function (editions.workers.render_task) on its recorded tasks,
+    """The pipeline's own PDF worker function (editions.render.workers.render_task) on its recorded tasks,
     without gathering, HTML, planning or writing; with jobs > 1 in a process pool, in the same order."""
     out.mkdir(parents=True, exist_ok=True)
     return run([sys.executable, __file__, "--render-tasks", str(jobs), str(out), str(tasks)])
 
 
 def _render_task(task: tuple) -> tuple[float, bytes, tuple[str, ...]]:  # type: ignore[type-arg]
-    import editions.pdf  # noqa: F401 - WeasyPrint imported before the clock starts, as for the API
-    from editions.workers import render_task
+    import editions.render.pdf  # noqa: F401 - WeasyPrint imported before the clock starts, as for the API
+    from editions.render.workers import render_task
     started = time.perf_counter()
     data, messages = render_task(task)
     return time.perf_counter() - started, data, messages
@@ -355,7 +355,7 @@ def render_tasks(jobs: int, out: Path, pickled: Path) -> None:
 
 def pdf_pages(path: Path) -> int | None:
     """Pages of a PDF, counted as the index and the package count them."""
-    from editions.pdfinfo import page_count
+    from editions.render.pdfinfo import page_count
 
     try:
         return page_count(path.read_bytes())

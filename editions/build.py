@@ -5,7 +5,7 @@ every input is gathered and every check run (numbering, amendments,
 translations behind) before anything is planned; every stale output, the
 index and the fonts are rendered in memory; only then is anything under the
 output folder touched, all of it staged and renamed into place, and the
-state that vouches for it (editions/state.py) renamed last. A build that
+state that vouches for it (editions/plan/state.py) renamed last. A build that
 fails at any point leaves the output folder as it was.
 """
 
@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING
 
 from .errors import EXIT_RENDER, EditionError, Problem
 from .files import data_hash, lock, write_files
-from .model import EVERYTHING, Selection
-from .outputs import FORMATS
-from .state import STATE, Recorded, State, fingerprint, key, reason, stamp
+from .plan.outputs import FORMATS
+from .plan.state import STATE, Recorded, State, fingerprint, key, reason, stamp
+from .read.model import EVERYTHING, Selection
 
 if TYPE_CHECKING:
-    from .model import Document
-    from .outputs import Output
-    from .project import Project
-    from .workers import RenderPool, Task
+    from .plan.outputs import Output
+    from .read.model import Document
+    from .read.project import Project
+    from .render.workers import RenderPool, Task
 
 
 @dataclass(frozen=True)
@@ -65,15 +65,15 @@ class Checked:
 def check(root: Path, selection: Selection = EVERYTHING, strict: bool = False, whole: bool = False) -> Checked:
     """Gather the selected documents (with ``whole``, every document) and run every check on the
     selection; EditionError with every problem found."""
+    from .check.numbering import check_numbering
+    from .check.tracking import behind
     from .errors import raise_if_any
-    from .numbering import check_numbering
-    from .project import gather
-    from .tracking import behind
+    from .read.project import gather
 
     project, problems = gather(root, selection, whole)
     raise_if_any([*problems, *check_numbering(project)])
     if any(doc.meta.amendments for doc in project.editions(selection)):
-        from .changes import check_amendments
+        from .check.changes import check_amendments
 
         raise_if_any(check_amendments(project, selection))
     warnings = behind(project, selection)
@@ -88,10 +88,10 @@ def build(options: BuildOptions) -> Report:
     last = State.read(options.output)
     if not options.force and last.unchanged(options.root, options.output, request) and not (options.strict and last.warnings):
         return Report((), tuple(last.answered), tuple(last.warnings))    # known from the stamps alone
-    from .workers import prestart
+    from .render.workers import prestart
 
     prestart(options.jobs, options.formats, options.force, options.output)
-    from .workers import RenderPool
+    from .render.workers import RenderPool
 
     with RenderPool(options.jobs) as pool:
         if _renders_every_pdf(options):
@@ -107,9 +107,9 @@ def build(options: BuildOptions) -> Report:
 
 def _render_and_write(options: BuildOptions, checked: Checked, state: State, hashes: dict[str, str],
                       request: dict[str, object], pool: RenderPool) -> Report:
-    from .outputs import outputs, selected
-    from .pages import options as shaped
-    from .site import site_files
+    from .plan.outputs import outputs, selected
+    from .render.pages import options as shaped
+    from .render.site import site_files
 
     project = checked.project
     everything = outputs(project)
@@ -132,7 +132,7 @@ def _render_and_write(options: BuildOptions, checked: Checked, state: State, has
 
 
 def _site_paths() -> set[str]:
-    from .site import SITE_FILES
+    from .render.site import SITE_FILES
 
     return set(SITE_FILES)
 
@@ -157,10 +157,10 @@ def render(stale: list[Output], project: Project, options: BuildOptions, pool: R
 
     The print HTML comes first, largest edition first, each handed to a PDF
     worker as soon as it is made; the screen HTML is rendered while the
-    PDFs are (editions/workers.py).
+    PDFs are (editions/render/workers.py).
     """
     from .fonts import static_folder
-    from .pages import Environments, page
+    from .render.pages import Environments, page
 
     envs = Environments(project)
     prints = sorted((o for o in stale if o.is_pdf), key=lambda o: _size(o, project), reverse=True)
@@ -199,7 +199,7 @@ def _epoch(doc: Document) -> int:
 
 
 def _renders_every_pdf(options: BuildOptions) -> bool:
-    from .workers import renders_every_pdf
+    from .render.workers import renders_every_pdf
 
     return renders_every_pdf(options.formats, options.force, options.output)
 

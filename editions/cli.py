@@ -18,8 +18,8 @@ from .errors import EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
 
 if TYPE_CHECKING:
     from .build import BuildOptions
-    from .model import Selection
-    from .project import Project
+    from .read.model import Selection
+    from .read.project import Project
 
 FORMATS = ("html", "pdf")
 
@@ -100,7 +100,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
     if args.command == "package":
         return _package(options, started)
     from .build import check
-    from .project import collector_paused
+    from .read.project import collector_paused
 
     with collector_paused():    # they only load and compare: no reference cycles to collect
         checked = check(options.root, options.selection, args.strict and args.command == "check")
@@ -118,7 +118,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
 
 def _options(args: argparse.Namespace, root: Path) -> BuildOptions:
     from .build import BuildOptions
-    from .model import Selection
+    from .read.model import Selection
 
     return BuildOptions(
         root=root,
@@ -158,7 +158,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def _confirm(project: Project, selection: Selection, units: list[str]) -> int:
-    from .records import confirm
+    from .write.records import confirm
 
     for path, count in confirm(project, selection, units):
         print(f"confirmed {count} parts in {_shown(path, project.root)}")
@@ -166,7 +166,7 @@ def _confirm(project: Project, selection: Selection, units: list[str]) -> int:
 
 
 def _publish(project: Project, selection: Selection) -> int:
-    from .records import publish
+    from .write.records import publish
 
     for path in publish(project.root, project.editions(selection)):
         print(f"published {_shown(path, project.root)}")
@@ -179,7 +179,7 @@ def _package(options: BuildOptions, started: float) -> int:
     import hashlib
 
     from .build import check
-    from .package import write_package
+    from .write.package import write_package
 
     _build(options, started)
     project = check(options.root, options.selection, whole=True).project
@@ -192,7 +192,7 @@ def _package(options: BuildOptions, started: float) -> int:
 
 
 def _verify(archive: Path) -> int:
-    from .package import verify
+    from .write.package import verify
 
     problems = verify(archive)
     if problems:

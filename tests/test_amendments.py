@@ -9,9 +9,9 @@ from pathlib import Path
 import pypdf
 from conftest import ROOT
 
-from editions.amendments import amendment_texts
 from editions.build import check
-from editions.corrigendum import changes
+from editions.read.amendments import amendment_texts
+from editions.render.corrigendum import changes
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -8,8 +8,8 @@ import pypdf
 import pytest
 from conftest import ROOT
 
-from editions.bilingual import rows
 from editions.build import BuildOptions, build, check
+from editions.render.bilingual import rows
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from conftest import ROOT, make_project
 
 from editions.build import BuildOptions, build, check
 from editions.errors import EXIT_RENDER
-from editions.model import Selection
-from editions.outputs import outputs
+from editions.plan.outputs import outputs
+from editions.read.model import Selection
 
 TEMPLATES = sorted(p.name for p in (ROOT / "templates").glob("*.html"))
 

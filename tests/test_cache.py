@@ -8,8 +8,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from editions import cache, html
-from editions.languages import load_language
+from editions import cache
+from editions.read.languages import load_language
+from editions.render import html
 
 
 @pytest.fixture

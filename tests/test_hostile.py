@@ -17,8 +17,8 @@ from conftest import ROOT, make_project
 
 from editions.build import check
 from editions.errors import EditionError
-from editions.model import Selection
-from editions.yamlsource import MAX_FILE_BYTES
+from editions.read.model import Selection
+from editions.read.yamlsource import MAX_FILE_BYTES
 
 EN = "content/en/sample.yaml"
 ES = "content/es/sample.yaml"
@@ -84,7 +84,7 @@ def test_markup_in_a_paragraph_is_escaped_in_the_html(tmp_path: Path, cli) -> No
 @pytest.fixture
 def fetcher(tmp_path: Path):  # type: ignore[no-untyped-def]
     from editions.fonts import static_folder
-    from editions.pdf import ConfinedFetcher
+    from editions.render.pdf import ConfinedFetcher
 
     project = make_project(tmp_path / "project")
     (project / "templates" / "passwd.css").symlink_to("/etc/passwd")

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from editions import inline
-from editions.inline import InlineError, parse
-from editions.model import Inline
+from editions.read import inline
+from editions.read.inline import InlineError, parse
+from editions.read.model import Inline
 
 SIZE = 400_000
 NESTED = '*"*"*"*"x"*"*"*"*'       # eight levels, the most allowed, then closed

@@ -8,9 +8,9 @@ import pytest
 from conftest import SAMPLE
 
 from editions.errors import EditionError
-from editions.languages import load_language
-from editions.loader import load_document
-from editions.yamlsource import MAX_FILE_BYTES
+from editions.read.languages import load_language
+from editions.read.loader import load_document
+from editions.read.yamlsource import MAX_FILE_BYTES
 
 EN = SAMPLE / "content" / "en"
 

@@ -10,9 +10,9 @@ from babel import Locale
 from conftest import ROOT, make_project
 
 from editions.errors import EXIT_RENDER, EditionError
-from editions.html import template_msgids
-from editions.languages import load_language
-from editions.localise import format_date_range, format_long_date, format_number, load_translations
+from editions.read.languages import load_language
+from editions.render.html import template_msgids
+from editions.render.localise import format_date_range, format_long_date, format_number, load_translations
 
 NOV_20, NOV_22 = datetime.date(2002, 11, 20), datetime.date(2002, 11, 22)
 

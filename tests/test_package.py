@@ -21,8 +21,8 @@ from editions import __version__
 from editions.build import check
 from editions.cli import main
 from editions.errors import EXIT_BUSY, EditionError
-from editions.package import MANIFEST, verify, write_package
-from editions.pdfinfo import page_count
+from editions.render.pdfinfo import page_count
+from editions.write.package import MANIFEST, verify, write_package
 
 CORRIGENDUM = "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n    languages: [es]\n"
 REVISION = "  - kind: revision\n    symbol: TST/7/Rev.1\n    date: 2026-02-01\n"

@@ -122,7 +122,7 @@ def test_a_font_weasyprint_cannot_load_fails_the_build(jobs: str, tmp_path: Path
 
 
 def test_fetcher_reads_nothing_outside_the_project(tmp_path: Path) -> None:
-    from editions.pdf import ConfinedFetcher
+    from editions.render.pdf import ConfinedFetcher
 
     (tmp_path / "inside.css").write_text("p {}")
     fetcher = ConfinedFetcher([tmp_path])
@@ -164,7 +164,7 @@ def test_the_fonts_embedded_are_static_regular_bold_and_italic(editions: Path) -
 def test_a_renderer_that_cannot_start_fails_each_pdf_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
     import sys
 
-    monkeypatch.setitem(sys.modules, "editions.pdf", None)   # WeasyPrint's import fails, as when Pango is missing
+    monkeypatch.setitem(sys.modules, "editions.render.pdf", None)   # WeasyPrint's import fails, as when Pango is missing
     project = make_project(tmp_path / "project")
     run = cli(project, "build", "--format", "pdf", "--jobs", "1")
     assert run.status == 3

@@ -36,13 +36,13 @@ def test_a_build_with_nothing_changed_renders_nothing_and_says_so(built: Path, c
 
 def test_a_build_with_nothing_to_do_starts_no_pdf_worker(built: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """Workers cost a WeasyPrint import each (about a second): not for a build that renders nothing."""
-    import editions.workers
+    import editions.render.workers
 
     def refused(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker pool was started")
 
-    monkeypatch.setattr(editions.workers, "ProcessPoolExecutor", refused)
-    monkeypatch.setattr(editions.workers, "_forking", refused)     # nor the fork server they come from
+    monkeypatch.setattr(editions.render.workers, "ProcessPoolExecutor", refused)
+    monkeypatch.setattr(editions.render.workers, "_forking", refused)     # nor the fork server they come from
     os.utime(built / "content" / "en" / "sample.yaml")     # past the stamp: the plan compares contents
     run = cli(built, "build", "--format", "html", "--jobs", "2")
     assert (run.status, run.err) == (0, "")
@@ -53,7 +53,7 @@ def test_a_build_with_nothing_to_do_starts_no_pdf_worker(built: Path, cli, monke
 
 def test_the_fork_server_starts_first_when_every_pdf_will_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Its import of WeasyPrint is what the first PDF waits for: started before the content is read."""
-    import editions.workers as workers
+    import editions.render.workers as workers
 
     started: list[bool] = []
     monkeypatch.setattr(workers, "_forking", lambda: started.append(True))

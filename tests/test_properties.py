@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 
 from editions.build import check
 from editions.errors import EXIT_CONTENT, EditionError, Problem
-from editions.languages import Language, load_language
-from editions.loader import read_document
-from editions.model import Selection
-from editions.numerals import format_numeral
-from editions.yamlsource import read_yaml
+from editions.read.languages import Language, load_language
+from editions.read.loader import read_document
+from editions.read.model import Selection
+from editions.read.numerals import format_numeral
+from editions.read.yamlsource import read_yaml
 
 EN = "content/en/sample.yaml"
 ES = "content/es/sample.yaml"

@@ -1,6 +1,6 @@
 """The subset composer gives exactly libyaml's tree, or gives up.
 
-editions/yamlsubset.py composes the YAML content files are written in without
+editions/read/yamlsubset.py composes the YAML content files are written in without
 libyaml. Whatever it accepts must compose to the very tree libyaml gives
 (values, null or text, and every line number), and whatever libyaml refuses
 it must give up on, so that libyaml words the error. Checked on the project's
@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editions.errors import EditionError
-from editions.yamlfull import compose_with_libyaml
-from editions.yamlnodes import Mapping, Scalar, Sequence
-from editions.yamlsubset import compose
+from editions.read.yamlfull import compose_with_libyaml
+from editions.read.yamlnodes import Mapping, Scalar, Sequence
+from editions.read.yamlsubset import compose
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_FILES = sorted([*ROOT.glob("content/**/*.yaml"), *ROOT.glob("tests/sample/content/**/*.yaml")])

@@ -1,0 +1,329 @@
+"""The numbering check: within each language, and across languages.
+
+Units are compared by kind and underlying number, never by label text, so
+English ``(i)`` and Spanish ``i)`` are the same item. Every problem is
+reported; nothing stops at the first. The rules, and what is decided about
+unnumbered blocks, are documented in docs/numbering.md:
+
+* Within a language, the numbered children of each parent count 1, 2, 3...
+  for each kind: gaps, duplicates, mislabels and disorder are reported where
+  they occur.
+* Across languages, each translation is compared with the original, parent by
+  parent. A sibling list that already has a problem within its own language
+  is not compared further, so one slip gives one message, except for units
+  that moved to another parent, which are reported as mis-nested.
+* Unnumbered blocks (text, headings, bullets, quotations, notes) must
+  correspond one to one as well: a block present in one language only is an
+  error, reported at the block that exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from babel import Locale
+
+from ..errors import Problem
+from ..read.inline import refs
+from ..read.languages import Language
+from ..read.model import NUMBERED_KINDS, Document, Location, Unit
+from ..read.project import Project
+
+METADATA_SHARED = ("symbol", "original", "start", "end", "date", "columns", "amendments")
+MESSAGES_LOCALE = Locale.parse("en")   # messages to the user are in English
+
+
+@dataclass
+class Findings:
+    """Problems of one edition, and the sibling lists they were found in."""
+
+    problems: list[Problem] = field(default_factory=list)
+    troubled: set[int] = field(default_factory=set)   # id() of parents
+
+
+def describe(unit: Unit) -> str:
+    """How messages name a unit: ``paragraph III.A.4``, ``a bullets block``."""
+    if unit.identity is not None:
+        return f"{unit.kind} {unit.identity}"
+    return {"heading": "a heading", "bullet": "a bullet"}.get(unit.kind, f"a {unit.kind} block")
+
+
+def check_numbering(project: Project) -> list[Problem]:
+    """Every numbering problem of the project: each edition on its own, then each translation against its original."""
+    problems: list[Problem] = []
+    troubled: set[int] = set()
+    for name, by_language in sorted(project.documents.items()):
+        for code, doc in sorted(by_language.items()):
+            findings = check_document(doc, project.languages[code])
+            problems.extend(findings.problems)
+            troubled |= findings.troubled
+    problems.extend(_parity(project.root, project.languages, project.documents, troubled))
+    return problems
+
+
+def check_document(doc: Document, language: Language) -> Findings:
+    """Problems of one language edition on its own: sequences and references."""
+    findings = Findings()
+    parents: list[tuple[object, Sequence[Unit], str]] = [(doc, doc.body, "the document")]
+    parents += [(unit, unit.children, describe(unit)) for unit in doc.units() if unit.children]
+    for parent, children, name in parents:
+        by_kind: dict[str, list[Unit]] = {}
+        for unit in children:
+            if unit.label:
+                by_kind.setdefault(unit.kind, []).append(unit)
+        found = [p for kind in NUMBERED_KINDS if kind in by_kind
+                 for p in _sequence(by_kind[kind], name, language.labels[kind].short)]
+        if found:
+            findings.troubled.add(id(parent))
+            findings.problems.extend(found)
+    known = doc.numbered()
+    for unit in doc.units():
+        for target in refs(unit.title + unit.text):
+            if target not in known:
+                findings.problems.append(_at(unit, f"the reference {{ref:{target}}} points to no numbered unit of this document"))
+    return findings
+
+
+def _at(unit: Unit, message: str) -> Problem:
+    return Problem(unit.where.path, unit.where.line, message)
+
+
+def _sequence(units: list[Unit], parent: str, show: Callable[[int], str]) -> Iterator[Problem]:
+    """Problems of one kind's numbering among siblings: it must count 1, 2, 3..."""
+    numbers = [u.label.number for u in units if u.label]
+    if sorted(numbers) == list(range(1, len(numbers) + 1)):
+        for before, after in zip(units, units[1:]):
+            if after.label and before.label and after.label.number < before.label.number:
+                yield _at(after, f"{describe(after)} comes after {describe(before)}: the {after.kind}s of {parent} are out of order")
+        return
+    expected, first_line = 1, dict[int, int]()
+    for index, unit in enumerate(units):
+        label = unit.label
+        assert label is not None
+        following = units[index + 1].label if index + 1 < len(units) else None
+        number = label.number
+        if not label.valid:
+            pass
+        elif number != expected and following is not None and following.number == expected + 1:
+            yield _at(unit, f"{unit.kind} {show(number)} of {parent} should be {show(expected)}: it comes between {show(expected - 1) if expected > 1 else 'the start'} and {show(expected + 1)}")
+            number = expected
+        elif number in first_line:
+            yield _at(unit, f"{describe(unit)} appears twice in {parent} (first at line {first_line[number]})")
+        elif number > expected and expected == 1:
+            yield _at(unit, f"{describe(unit)} is the first {unit.kind} of {parent}: numbering starts at {show(1)}")
+        elif number > expected:
+            yield _at(unit, f"{describe(unit)} follows {describe(units[index - 1])}: {_missing(unit.kind, expected, number, show)}")
+        elif number < expected:
+            yield _at(unit, f"{describe(unit)} comes after {show(expected - 1)} in {parent}: out of order")
+        first_line.setdefault(number, unit.where.line)
+        expected = max(expected, number + 1)
+
+
+def _missing(kind: str, first: int, after: int, show: Callable[[int], str]) -> str:
+    """``paragraph 5 is missing``, ``items ii), iii) are missing``, ``paragraphs 5 to 40 are missing``."""
+    if after - first == 1:
+        return f"{kind} {show(first)} is missing"
+    if after - first <= 4:
+        return f"{kind}s {', '.join(show(n) for n in range(first, after))} are missing"
+    return f"{kind}s {show(first)} to {show(after - 1)} are missing"
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One edition in a comparison, named as messages call it."""
+
+    doc: Document
+    language: Language
+    part: str                      # "original" or "translation"
+    troubled: set[int]
+
+    @property
+    def role(self) -> str:
+        """``the Spanish original``: named only when a message needs it (the names are Babel's locale data)."""
+        return f"the {english_name(self.doc.language)} {self.part}"
+
+
+@dataclass(frozen=True)
+class _Loose:
+    """A numbered unit with no counterpart under its parent's counterpart."""
+
+    unit: Unit
+    parent: str
+    side: _Side
+    covered: bool      # already reported, by a count or a sequence problem
+
+
+def check_parity(original: Document, translation: Document, languages: dict[str, Language],
+                 troubled: set[int]) -> Iterator[Problem]:
+    """Problems of ``translation`` measured against ``original``."""
+    theirs = _Side(original, languages[original.language], "original", troubled)
+    mine = _Side(translation, languages[translation.language], "translation", troubled)
+    yield from _metadata(theirs, mine)
+    loose: list[_Loose] = []
+    yield from _compare(theirs, mine, (original, original.body), (translation, translation.body), loose)
+    yield from _misnested(loose)
+
+
+def english_name(code: str) -> str:
+    """A language's name in English, as messages to the user call it."""
+    return str(MESSAGES_LOCALE.languages.get(code, code))
+
+
+def _metadata(theirs: _Side, mine: _Side) -> Iterator[Problem]:
+    for key in METADATA_SHARED:
+        value, reference = getattr(mine.doc.meta, key), getattr(theirs.doc.meta, key)
+        if value != reference:
+            yield Problem(mine.doc.where.path, mine.doc.meta.lines.get(key, 1),
+                          f"{key} is {value or 'not given'} here; {theirs.role} has {reference or 'none'} "
+                          f"({theirs.doc.where.path}:{theirs.doc.meta.lines.get(key, 1)})")
+
+
+def _signature(unit: Unit) -> tuple[str, int]:
+    return (unit.kind, unit.label.number if unit.label else 0)
+
+
+Parent = tuple[object, Sequence[Unit]]     # the document or a unit, and its children
+
+
+def _name(parent: Parent) -> str:
+    return describe(parent[0]) if isinstance(parent[0], Unit) else "the document"
+
+
+def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loose]) -> Iterator[Problem]:
+    """Compare the children of two matched parents, then their matched children."""
+    quiet = id(a[0]) in theirs.troubled or id(b[0]) in mine.troubled
+    extra_a: list[Unit] = []
+    extra_b: list[Unit] = []
+    for tag, i1, i2, j1, j2 in _opcodes([_signature(u) for u in a[1]], [_signature(u) for u in b[1]]):
+        if tag == "equal" and quiet:
+            continue
+        if tag == "equal":
+            for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
+                if x.children or y.children:
+                    yield from _compare(theirs, mine, (x, x.children), (y, y.children), loose)
+        elif tag == "replace" and not quiet:
+            for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
+                if x.label is None or y.label is None or x.kind != y.kind:
+                    yield _at(y, f"{describe(y)} stands where {theirs.role} has {describe(x)} ({x.where.path}:{x.where.line})")
+            extra_a += [u for u in a[1][i1 + (j2 - j1):i2]]
+            extra_b += [u for u in b[1][j1 + (i2 - i1):j2]]
+        else:
+            extra_a += a[1][i1:i2]
+            extra_b += b[1][j1:j2]
+    counted = {} if quiet or not (extra_a or extra_b) else dict(_counts(theirs, mine, a, b, extra_a + extra_b))
+    yield from counted.values()
+    for side, other, parent, other_parent, extras in ((theirs, mine, a, b, extra_a), (mine, theirs, b, a, extra_b)):
+        where = _where(other, other_parent)
+        for unit in extras:
+            covered = quiet or unit.kind in counted
+            if unit.label is not None:
+                loose.append(_Loose(unit, _name(parent), side, covered))
+            if not covered:
+                yield _at(unit, f"{describe(unit)} has no counterpart in {other.role} "
+                                f"(which has {_blocks(len(other_parent[1]))} in {_name(other_parent)}, {where.path}:{where.line})")
+
+
+def _blocks(count: int) -> str:
+    return "1 block" if count == 1 else f"{count} blocks"
+
+
+def _where(side: _Side, parent: Parent) -> Location:
+    return parent[0].where if isinstance(parent[0], Unit) else side.doc.where
+
+
+def _opcodes(ours: list[tuple[str, int]], yours: list[tuple[str, int]]) -> Iterator[tuple[str, int, int, int, int]]:
+    """Difflib's opcodes, with the common head and tail matched first.
+
+    SequenceMatcher is quadratic on long runs of equal signatures (thousands of
+    unnumbered text blocks); editions differ in a few places, so trimming
+    what is equal at both ends leaves it only the small middle.
+    """
+    head = 0
+    while head < min(len(ours), len(yours)) and ours[head] == yours[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(ours), len(yours)) - head and ours[-1 - tail] == yours[-1 - tail]:
+        tail += 1
+    if head:
+        yield ("equal", 0, head, 0, head)
+    if head == len(ours) == len(yours):
+        return      # the common case: identical
+    middle = SequenceMatcher(None, ours[head:len(ours) - tail], yours[head:len(yours) - tail], autojunk=False)
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        yield (tag, i1 + head, i2 + head, j1 + head, j2 + head)
+    if tail:
+        yield ("equal", len(ours) - tail, len(ours), len(yours) - tail, len(yours))
+
+
+def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
+            extras: list[Unit]) -> Iterator[tuple[str, Problem]]:
+    """One message per numbered kind whose count differs, at the shorter side."""
+    for kind in NUMBERED_KINDS:
+        ours = [u for u in a[1] if u.kind == kind]
+        yours = [u for u in b[1] if u.kind == kind]
+        if len(ours) == len(yours) or not any(u.kind == kind for u in extras):
+            continue
+        (short, short_units, short_parent), (long_, long_units, long_parent) = sorted(
+            [(theirs, ours, a), (mine, yours, b)], key=lambda s: len(s[1]))
+        where = _where(short, short_parent)
+        long_where = long_units[-1].where
+        yield kind, Problem(where.path, where.line,
+                      f"{_name(short_parent)} has {_span(short, kind, short_units)}; "
+                      f"{long_.role} has {_span(long_, kind, long_units)} ({long_where.path}:{long_where.line})")
+
+
+def _span(side: _Side, kind: str, units: list[Unit]) -> str:
+    """``2 paragraphs, 1 to 2``, ``1 item, i)``, ``no subparagraphs``."""
+    show = side.language.labels[kind].short
+    numbers = [u.label.number for u in units if u.label]
+    if not numbers:
+        return f"no {kind}s"
+    if len(numbers) == 1:
+        return f"1 {kind}, {show(numbers[0])}"
+    return f"{len(numbers)} {kind}s, {show(numbers[0])} to {show(numbers[-1])}"
+
+
+def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
+    """Units that lost their counterpart under one parent and found it under another."""
+    by_key: dict[tuple[str, int, str], list[_Loose]] = {}
+    for item in loose:
+        assert item.unit.label is not None
+        by_key.setdefault((item.unit.kind, item.unit.label.number, item.side.role), []).append(item)
+    sides = sorted({item.side.role for item in loose})
+    if len(sides) != 2:
+        return
+    for item in (i for i in loose if i.side.role == sides[1]):
+        assert item.unit.label is not None
+        for twin in by_key.get((item.unit.kind, item.unit.label.number, sides[0]), []):
+            if twin.parent != item.parent:
+                show = item.side.language.labels[item.unit.kind].format(item.unit.label.number)
+                yield _at(item.unit, f"{item.unit.kind} {show} is under {item.parent} here; {twin.side.role} has it under "
+                          f"{twin.parent} ({twin.unit.where.path}:{twin.unit.where.line})")
+
+
+def _parity(root: Path, languages: dict[str, Language],
+            documents: dict[str, dict[str, Document]], troubled: set[int]) -> Iterable[Problem]:
+    for name, by_language in sorted(documents.items()):
+        any_edition = next(iter(by_language.values()))
+        for code in sorted(set(languages) - set(by_language)):
+            if (root / "content" / code / f"{name}.yaml").exists():
+                continue    # it exists but failed to load: already reported
+            yield Problem(any_edition.where.path, 1,
+                          f"document {name} has no edition in language '{code}': content/{code}/{name}.yaml is missing")
+        for code in any_edition.meta.columns:
+            if code not in by_language:
+                yield Problem(any_edition.where.path, any_edition.meta.lines.get("columns", 1),
+                              f"columns names '{code}', which has no edition of this document")
+        original = by_language.get(any_edition.meta.original)
+        if any_edition.meta.original not in languages:
+            yield Problem(any_edition.where.path, any_edition.meta.lines.get("original", 1),
+                          f"the original language '{any_edition.meta.original}' has no folder under content/")
+            continue
+        if original is None:
+            continue
+        for code, doc in sorted(by_language.items()):
+            if code != original.language:
+                yield from check_parity(original, doc, languages, troubled)

@@ -1,0 +1,210 @@
+"""Loading a content file into a Document, validating it against the schema.
+
+Labels are parsed here, in the language's own style, into the underlying
+numbers the numbering check compares; each numbered unit gets its identity,
+the path of its ancestors' numbers (``III.B.3.ix``), the same in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import EditionError, Problem
+from .inline import InlineError, parse
+from .languages import Language
+from .model import NUMBERED_KINDS, NUMERAL_STYLES, Amendment, Document, Inline, Label, Location, Meta, Unit
+from .numerals import NumeralError, format_numeral
+from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, NUMBERED_FIELDS, Reader
+from .yamlnodes import Mapping, Node, Scalar
+from .yamlsource import read_yaml
+
+MAX_DEPTH = 12
+BLOCK_KEYS = NUMBERED_KINDS + tuple(BLOCK_VALUES)
+# The field printed as a numbered kind's heading: sections have titles, paragraphs text.
+HEADING = {kind: "title" if "title" in (f.name for f in fields) else "text" for kind, fields in NUMBERED_FIELDS.items()}
+
+
+def load_document(path: Path, shown: str, language: Language) -> Document:
+    """The document in ``path``; EditionError listing every problem in it."""
+    doc, problems = read_document(path, shown, language)
+    if problems or doc is None:
+        raise EditionError(problems)
+    return doc
+
+
+def read_document(path: Path, shown: str, language: Language) -> tuple[Document | None, list[Problem]]:
+    """The document and its problems. With problems the document may still be
+    given, complete enough for the numbering check to report what it finds too;
+    it is None when the file cannot be read or its metadata is incomplete."""
+    try:
+        reader = Reader(read_yaml(path, shown))
+    except EditionError as error:
+        return None, list(error.problems)
+    fields = reader.record(reader.source.root, DOCUMENT, "the document")
+    meta = _meta(reader, fields, language.code)
+    body = _Body(reader, language).blocks(fields["body"], "", 0) if "body" in fields else ()
+    doc = Document(path.stem, Location(shown, 1), meta, body) if meta is not None else None
+    return doc, reader.problems
+
+
+def _meta(reader: Reader, fields: dict[str, Node], code: str) -> Meta | None:
+    values: dict[str, object] = {}
+    for f in DOCUMENT:
+        node = fields.get(f.name)
+        if node is None or f.type == "blocks":
+            continue
+        if f.type == "amendments":
+            values[f.name] = _amendments(reader, node)
+        elif f.type == "count":
+            text = reader.text(node, f.name)
+            values[f.name] = int(text) if text is not None and text.isdigit() and len(text) < 5 else None
+            if text is not None and values[f.name] is None:
+                reader.problem(node, f"{f.name} must be a whole number of pages")
+        elif f.type == "date":
+            values[f.name] = reader.date(node, f.name)
+        elif f.type == "texts":
+            values[f.name] = tuple(text for text, _ in reader.texts(node, f.name))
+        else:
+            values[f.name] = reader.text(node, f.name)
+    if values.get("language") not in (None, code):
+        reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
+        values["language"] = code   # the folder decides; the mismatch is reported
+    columns = values.get("columns")
+    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type]
+        reader.problem(fields["columns"], "columns must name two different languages, first column first")
+        values.pop("columns")
+    start, end = values.get("start"), values.get("end")
+    if start and end and end < start:  # type: ignore[operator]
+        reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
+    values = {key: value for key, value in values.items() if value is not None}
+    required = [f.name for f in DOCUMENT if f.required and f.type != "blocks"]
+    if any(values.get(name) in (None, ()) for name in required):
+        return None
+    lines = {name: node.line for name, node in fields.items()}
+    return Meta(**values, lines=lines)  # type: ignore[arg-type]
+
+
+AMENDMENT_KINDS = ("corrigendum", "revision")
+
+
+def _amendments(reader: Reader, node: Node) -> tuple[Amendment, ...]:
+    found = []
+    for item in reader.sequence(node, "amendments"):
+        fields = reader.record(item, AMENDMENT, "an amendment")
+        kind = reader.text(fields["kind"], "kind") if "kind" in fields else None
+        if kind is not None and kind not in AMENDMENT_KINDS:
+            reader.problem(fields["kind"], f"an amendment's kind is corrigendum or revision, not '{kind}'")
+            kind = None
+        symbol = reader.text(fields["symbol"], "symbol") if "symbol" in fields else None
+        date = reader.date(fields["date"], "date") if "date" in fields else None
+        languages = tuple(t for t, _ in reader.texts(fields["languages"], "languages")) if "languages" in fields else ()
+        if kind and symbol and date:
+            found.append(Amendment(kind, symbol, date, languages))
+    return tuple(found)
+
+
+@dataclass
+class _Body:
+    """Builds units from block nodes, carrying the label chain for identities."""
+
+    reader: Reader
+    language: Language
+    previous: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Labels already read, by kind and text as written, with their identity segment: a long
+    # document writes "1." or "a)" thousands of times.
+    known: dict[tuple[str, str], tuple[Label, str]] = field(default_factory=dict)
+
+    def blocks(self, node: Node, parent: str, depth: int) -> tuple[Unit, ...]:
+        if depth > MAX_DEPTH:
+            self.reader.problem(node, f"blocks are nested more than {MAX_DEPTH} deep")
+            return ()
+        units = []
+        for child in self.reader.sequence(node, "a body"):
+            unit = self.block(child, parent, depth)
+            if unit is not None:
+                units.append(unit)
+        return tuple(units)
+
+    def block(self, node: Node, parent: str, depth: int) -> Unit | None:
+        if type(node) is not Mapping:
+            self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(BLOCK_KEYS)}")
+            return None
+        keys = [key.value for key, _ in node.value]
+        kinds = [k for k in keys if k in NUMERAL_STYLES] or [k for k in keys if k in BLOCK_VALUES]
+        if len(kinds) != 1:
+            found = " and ".join(kinds) if kinds else "none"
+            self.reader.problem(node, f"a block must have exactly one of: {', '.join(BLOCK_KEYS)} (found {found})")
+            return None
+        kind = kinds[0]
+        where = Location(self.reader.source.shown, node.line)
+        if kind in NUMBERED_KINDS:
+            return self.numbered(node, kind, where, parent, depth)
+        return self.unnumbered(node, kind, where, parent, depth)
+
+    def numbered(self, node: Mapping, kind: str, where: Location, parent: str, depth: int) -> Unit:
+        fields = self.reader.record(node, NUMBERED_FIELDS[kind], f"a {kind}", extra=(kind,))
+        label, segment = self.label(fields[kind], kind, parent)
+        identity = f"{parent}.{segment}" if parent else segment
+        heading = HEADING[kind]
+        inline = self.inline(fields[heading], f"the {heading} of {kind} {identity}") if heading in fields else ()
+        children = self.blocks(fields["body"], identity, depth + 1) if "body" in fields else ()
+        if heading == "title":
+            return Unit(kind, where, label, identity, inline, (), children)
+        return Unit(kind, where, label, identity, (), inline, children)
+
+    def unnumbered(self, node: Mapping, kind: str, where: Location, parent: str, depth: int) -> Unit | None:
+        for key, _ in node.value:
+            if key.value != kind:
+                self.reader.problem(key, f"unknown key '{key.value}' in a {kind} block, which has no other keys")
+        value = next(v for k, v in node.value if k.value == kind)
+        what = BLOCK_VALUES[kind]
+        if what == "text":
+            return Unit(kind, where, text=self.inline(value, "a heading" if kind == "heading" else "a text block"))
+        if what == "blocks":
+            return Unit(kind, where, children=self.blocks(value, parent, depth + 1))
+        bullets = tuple(
+            Unit("bullet", Location(where.path, item.line), text=self.inline(item, "a bullet"))
+            for _, item in self.reader.texts(value, "bullets")
+        )
+        return Unit(kind, where, children=bullets)
+
+    def label(self, node: Node, kind: str, parent: str) -> tuple[Label, str]:
+        """The label and its identity segment; on a malformed label, report it and assume the next number."""
+        if type(node) is Scalar:
+            known = self.known.get((kind, node.value))
+            if known is not None:
+                self.previous[(parent, kind)] = known[0].number
+                return known
+        written = self.reader.text(node, f"the label of a {kind}")
+        guess = self.previous.get((parent, kind), 0) + 1
+        try:
+            if written is None:
+                raise NumeralError("")
+            number = self.language.labels[kind].parse(written)
+        except NumeralError as error:
+            if written is not None:   # else already reported as not text
+                self.reader.problem(node, f"{kind} label '{written}' {_reason(error)}")
+            label = Label(kind, guess, written or "?", valid=False)
+        else:
+            label = Label(kind, number, written)
+        self.previous[(parent, kind)] = label.number
+        found = label, format_numeral(NUMERAL_STYLES[kind], label.number)
+        if label.valid and type(node) is Scalar and written == node.value:
+            self.known[(kind, written)] = found
+        return found
+
+    def inline(self, node: Node, what: str) -> tuple[Inline, ...]:
+        text = self.reader.text(node, what)
+        if text is None:
+            return ()
+        try:
+            return parse(text)
+        except InlineError as error:
+            self.reader.problem(node, f"in {what}: {error}")
+            return ()
+
+
+def _reason(error: NumeralError) -> str:
+    message = str(error)
+    return message if message.startswith("does not") else f"is not well formed: {message}"

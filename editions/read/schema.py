@@ -1,0 +1,146 @@
+"""Declared schemas of the project's YAML files, and the reader that enforces them.
+
+Each record is a tuple of Fields; the Reader turns nodes into values and
+collects one Problem per unknown key, missing field or wrong type, so that a
+file with several mistakes reports them all at once.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import datetime
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..errors import Problem
+from .yamlnodes import Mapping, Node, Scalar, Sequence
+from .yamlsource import Source, scalar_date, scalar_text
+
+
+@dataclass(frozen=True, eq=False)     # compared and hashed as itself: records look their names up by it
+class Field:
+    name: str
+    type: str               # text | date | texts | blocks | labels | pair | mapping | count
+    required: bool = True
+    doc: str = ""
+
+
+DOCUMENT = (
+    Field("symbol", "text", doc="document symbol, e.g. DSC/1"),
+    Field("language", "text", doc="language of this file; must match its folder"),
+    Field("original", "text", doc="language the document was written in"),
+    Field("kind", "text", doc="kind of document as printed in the masthead"),
+    Field("title", "text", doc="title of the document, e.g. Report"),
+    Field("organizations", "texts", doc="issuing organizations, one per line"),
+    Field("conference", "text", doc="title of the conference"),
+    Field("venue", "text", doc="place of the conference"),
+    Field("start", "date", doc="first day of the conference"),
+    Field("end", "date", doc="last day of the conference"),
+    Field("distribution", "text", required=False, doc="distribution line, if printed"),
+    Field("date", "date", required=False, doc="date of issue; also the PDF's date"),
+    Field("subject", "text", required=False, doc="subject for the PDF properties"),
+    Field("columns", "texts", required=False, doc="the bilingual edition's two languages, in column order"),
+    Field("amendments", "amendments", required=False, doc="corrigenda and revisions issued, oldest first"),
+    Field("contents_after_pages", "count", required=False,
+          doc="PDFs longer than this many pages get a table of contents (default 12)"),
+    Field("body", "blocks", doc="the units of the document"),
+)
+
+AMENDMENT = (
+    Field("kind", "text", doc="corrigendum or revision"),
+    Field("symbol", "text", doc="e.g. DSC/1/Corr.1"),
+    Field("date", "date", doc="date of issue"),
+    Field("languages", "texts", required=False, doc="languages concerned (default: all)"),
+)
+
+LANGUAGE = (
+    Field("locale", "text", doc="Babel locale for dates and numbers, e.g. en_GB"),
+    Field("labels", "labels", doc="printed label of each numbered kind; {} is the numeral"),
+    Field("quotes", "pair", doc="opening and closing quotation marks"),
+    Field("day_range", "text", doc="a range of days within a month: {start} day, {end} date"),
+)
+
+# Keys a block may have besides the one that names its kind.
+NUMBERED_FIELDS = {
+    "section": (Field("title", "text"), Field("body", "blocks", required=False)),
+    "subsection": (Field("title", "text"), Field("body", "blocks", required=False)),
+    "paragraph": (Field("text", "text"), Field("body", "blocks", required=False)),
+    "subparagraph": (Field("text", "text"), Field("body", "blocks", required=False)),
+    "item": (Field("text", "text"), Field("body", "blocks", required=False)),
+}
+BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}
+
+
+SPACES = re.compile(r"[ \t\n\r\f\v]+")     # not str.split(): it would turn U+00A0 and U+202F into spaces
+
+
+@functools.lru_cache(maxsize=64)
+def _names(fields: tuple[Field, ...], extra: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys a record may have and those it must have."""
+    return frozenset(f.name for f in fields) | frozenset(extra), frozenset(f.name for f in fields if f.required)
+
+
+@dataclass
+class Reader:
+    """Converts the nodes of one file, collecting problems instead of stopping."""
+
+    source: Source
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.source.shown, node.line, message))
+
+    def record(self, node: Node, fields: collections.abc.Sequence[Field], what: str,
+               extra: collections.abc.Sequence[str] = ()) -> dict[str, Node]:
+        """The fields of a mapping node by name; problems for what does not fit."""
+        if type(node) is not Mapping:
+            self.problem(node, f"{what} must be a mapping of keys to values")
+            return {}
+        known, required = _names(tuple(fields), tuple(extra))
+        found: dict[str, Node] = {key.value: value for key, value in node.value if type(key) is Scalar}
+        if len(found) == len(node.value) and known >= found.keys() >= required:
+            return found        # every key known, none missing (none null: null keys are never known)
+        found = {}
+        for key, value in node.value:
+            name = scalar_text(key) or ""
+            if name not in known:
+                self.problem(key, f"unknown key '{name}' in {what}; expected one of: {', '.join(sorted(known))}")
+            elif name not in found:
+                found[name] = value
+        if not found.keys() >= required:
+            for name in sorted(required - found.keys(), key=[f.name for f in fields].index):
+                self.problem(node, f"{what} lacks the required key '{name}'")
+        return found
+
+    def text(self, node: Node, what: str) -> str | None:
+        value = scalar_text(node)
+        if value is None:
+            self.problem(node, f"{what} must be text")
+            return None
+        if not value or value.isspace():
+            self.problem(node, f"{what} is empty")
+            return None
+        if value.isprintable() and "  " not in value and value[0] != " " and value[-1] != " ":
+            return value        # no whitespace but single spaces (most texts): nothing to normalise
+        return " ".join(SPACES.split(value.strip(" \t\n\r\f\v")))   # a no-break space an author typed stays
+
+    def date(self, node: Node, what: str) -> datetime.date | None:
+        value = scalar_date(node)
+        if value is None:
+            self.problem(node, f"{what} must be a date written YYYY-MM-DD")
+        return value
+
+    def texts(self, node: Node, what: str) -> tuple[tuple[str, Node], ...]:
+        """A non-empty list of texts, each with its node for its line."""
+        if type(node) is not Sequence or not node.value:
+            self.problem(node, f"{what} must be a list with at least one entry")
+            return ()
+        found = [(self.text(item, f"each entry of {what}"), item) for item in node.value]
+        return tuple((text, item) for text, item in found if text is not None)
+
+    def sequence(self, node: Node, what: str) -> list[Node]:
+        if type(node) is not Sequence or not node.value:
+            self.problem(node, f"{what} must be a list with at least one entry")
+            return []
+        return list(node.value)

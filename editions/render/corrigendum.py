@@ -1,0 +1,133 @@
+"""Corrigenda: what an amendment changed, located as the United Nations write it.
+
+Each change names its place (``section III.A, paragraph 10, first sentence``)
+and gives the old and the new text, sentence by sentence where the number of
+sentences is unchanged, else the whole block: "For ... read ..." in English,
+"Donde dice: ... debe decir: ..." in Spanish (the template's catalog strings).
+A corrigendum corrects text; a change of structure needs a revision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..read.amendments import Versions
+from ..read.inline import InlineStyle, render_plain
+from ..read.languages import Language
+from ..read.model import Document, Unit, version_symbol
+from .localise import inline_style
+
+if TYPE_CHECKING:
+    import jinja2
+from ..check.tracking import MASTHEAD_FIELDS
+
+TEMPLATE = "corrigendum.html"
+SENTENCE_END = re.compile(r"(?<=[.!?…»”])\s+(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑÜ0-9])")
+ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Sr.", "Sra.", "Srta.", "No.", "St.", "etc.", "i.e.", "e.g.")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One correction: where (kind, value pairs from the outside in), old and new text."""
+
+    place: tuple[tuple[str, str], ...]
+    sentence: int          # 1-based; 0 when the whole block is quoted
+    sentences: int
+    old: str
+    new: str
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, keeping abbreviations such as ``Mr.`` inside.
+
+    >>> sentences("Thank you. Regarding Mr. Wong, we agree. Lastly, thanks.")
+    ['Thank you.', 'Regarding Mr. Wong, we agree.', 'Lastly, thanks.']
+    """
+    found: list[str] = []
+    for piece in SENTENCE_END.split(text.strip()):
+        if found and found[-1].endswith(ABBREVIATIONS):
+            found[-1] += " " + piece
+        else:
+            found.append(piece)
+    return found
+
+
+def changes(versions: Versions, language: Language) -> list[Change]:
+    """Every correction ``versions.after`` makes to ``versions.before``, whose structure is the same
+    (editions/check/changes.py checks that first)."""
+    before, after = versions.before, versions.after
+    old_style, new_style = inline_style(before, language), inline_style(after, language)
+    found = list(_masthead(before, after))
+    found += list(_blocks(before.body, after.body, (), old_style, new_style, versions, language))
+    return found
+
+
+def _masthead(before: Document, after: Document) -> Iterator[Change]:
+    for name in MASTHEAD_FIELDS:
+        old, new = getattr(before.meta, name), getattr(after.meta, name)
+        if old == new:
+            continue
+        if isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new):
+            for number, (a, b) in enumerate(zip(old, new), start=1):
+                if a != b:
+                    yield Change((("masthead", ""), ("organization", str(number))), 0, 1, a, b)
+        else:
+            yield Change((("masthead", ""), (name, "")), 0, 1, _joined(old), _joined(new))
+
+
+def _joined(value: object) -> str:
+    return "; ".join(value) if isinstance(value, tuple) else str(value or "")
+
+
+def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str, str], ...],
+            old_style: InlineStyle, new_style: InlineStyle, versions: Versions, language: Language) -> Iterator[Change]:
+    counts: dict[str, int] = {}
+    for a, b in zip(old, new):
+        counts[b.kind] = counts.get(b.kind, 0) + 1
+        if b.label is not None:
+            here = place + ((b.kind, language.labels[b.kind].short(b.label.number)),)
+        else:
+            here = place + ((b.kind, str(counts[b.kind])),)
+        yield from _text(here, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
+        yield from _blocks(a.children, b.children, here, old_style, new_style, versions, language)
+
+
+def _text(place: tuple[tuple[str, str], ...], old: str, new: str) -> Iterator[Change]:
+    if old == new:
+        return
+    before, after = sentences(old), sentences(new)
+    if len(before) != len(after):
+        yield Change(place, 0, len(after), old, new)
+        return
+    for number, (a, b) in enumerate(zip(before, after), start=1):
+        if a != b:
+            yield Change(place, number, len(after), a, b)
+
+
+def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Versions,
+                       languages: dict[str, Language], medium: str) -> str:
+    """The corrigendum ``versions.amendment`` in ``doc``'s language, as HTML."""
+    from .html import edition_context, render_template
+
+    language = languages[doc.language]
+    context = dict(edition_context(doc, languages, [], medium))
+    amendment = versions.amendment
+    only = [languages[code].name_in(language) for code in amendment.languages if code in languages]
+    context.update(
+        symbol=amendment.symbol,
+        amendment=amendment,
+        amends=version_symbol(versions.before.meta),
+        issued=amendment.date.isoformat(),
+        issued_text=_date(amendment, language),
+        only=only,
+        changes=changes(versions, language),
+    )
+    return render_template(env, TEMPLATE, context)
+
+
+def _date(amendment: object, language: Language) -> str:
+    from .localise import format_long_date
+    return format_long_date(amendment.date, language.locale)  # type: ignore[attr-defined]

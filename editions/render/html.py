@@ -1,0 +1,279 @@
+"""Rendering an edition to HTML with Jinja: autoescaped, strict, localised.
+
+The same template serves the screen edition and the HTML that WeasyPrint
+turns into the PDF; ``medium`` says which, so that links meant for a
+browser (the language switch, counterpart links) stay out of print.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import pickle
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import TypedDict
+
+import babel
+import jinja2
+import jinja2.bccache
+import jinja2.ext
+from markupsafe import Markup
+
+from .. import cache
+from ..errors import EXIT_RENDER, EditionError, fail
+from ..files import file_hash
+from ..read.inline import plain_text, render
+from ..read.languages import Language
+from ..read.model import Document, Inline, Meta, Unit, version_symbol
+from .localise import format_date_range, inline_style, load_translations
+
+TEMPLATE = "edition.html"
+
+
+class LanguageLink(TypedDict):
+    code: str
+    name: str
+    href: str
+
+
+class EditionContext(TypedDict):
+    """Everything ``edition.html`` receives."""
+
+    doc: Document
+    meta: Meta
+    symbol: str                       # the symbol this edition carries (the latest revision's)
+    language: Language
+    medium: str                       # "screen" or "print"
+    id_prefix: str                    # before every unit id: "" here, "en-" in bilingual editions
+    marked_since: str                 # in a marked edition, the symbol of the version compared with
+    language_line: str                # "English", empty in the original's edition
+    original_name: str                # "Spanish", in the edition's language
+    dates: str                        # "20-22 November 2002"
+    issued: str                       # date of issue in ISO form, or ""
+    others: list[LanguageLink]        # the same document in other languages
+    inline: Callable[[tuple[Inline, ...]], Markup]
+    label: Callable[[Unit], str]
+    plain: Callable[[tuple[Inline, ...]], str]
+    css_content: Callable[[str], Markup]
+
+
+def template_dirs(root: Path) -> list[Path]:
+    return [root / "templates"]
+
+
+def template_msgids(root: Path) -> frozenset[str]:
+    """Every string the templates pass to gettext."""
+    return _msgids(root, tuple((p.name, p.stat().st_mtime_ns) for d in template_dirs(root) for p in sorted(d.glob("*.html"))))
+
+
+@functools.cache
+def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
+    """Extraction, once per process for templates as they stand (``stamps``), and
+    kept in the cache by the templates' bytes (editions/cache.py): parsing them
+    all took 0.08 s of every build."""
+    paths = [path for folder in template_dirs(root) for path in sorted(folder.glob("*.html"))]
+    key = hashlib.sha256(f"{jinja2.__version__}|{babel.__version__}".encode())
+    for path in paths:      # the plan hashes the same files for the fingerprints: hashed once
+        key.update(f"\0{path.name}\0{file_hash(path)}".encode())
+    kept = f"msgids/{key.hexdigest()[:32]}.json"
+    if (data := cache.read(kept)) is not None:
+        try:
+            return frozenset(json.loads(data))
+        except ValueError:
+            pass
+    from babel.messages.extract import extract_from_file
+
+    found = set()
+    for path in paths:
+        # The function itself, not "jinja2": Babel would look it up among every installed package's
+        # entry points first (40 ms of each build).
+        for _, message, _, _ in extract_from_file(jinja2.ext.babel_extract,  # type: ignore[arg-type]  # Babel's stubs want a narrower signature than Jinja's extractor declares
+                                                  str(path),
+                                                  options={"extensions": "jinja2.ext.i18n"}):
+            found.add(message if isinstance(message, str) else message[0])
+    cache.keep(kept, json.dumps(sorted(found), ensure_ascii=False).encode())
+    return frozenset(found)
+
+
+class _CompiledOnce(jinja2.BytecodeCache):
+    """Templates compiled once, shared by every language's environment and kept between builds.
+
+    Each language has its own environment (its translations), and each compiled
+    every template again: 25 compilations for DSC/1's editions, a third of the
+    HTML stage. The environments differ only in what they render with, never
+    in how templates compile, so the compiled code is shared, and kept in the
+    cache (editions/cache.py) for the next build: compiling DSC/1's 15
+    templates took 0.15 s of every build. Jinja checks the source's checksum
+    and its own and Python's versions before using compiled code, so an edited
+    template is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """By name and (in ``_entry``) source: the same template in any project shares its code."""
+        return name
+
+    @staticmethod
+    def _entry(bucket: jinja2.bccache.Bucket) -> str:
+        """The template's name and source, and this module, which sets how templates compile."""
+        this = file_hash(Path(__file__))
+        return f"templates/{hashlib.sha256(f'{bucket.key}|{bucket.checksum}|{this}'.encode()).hexdigest()[:32]}"
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        entry = self._entry(bucket)
+        data = self.compiled.get(entry) or cache.read(entry)
+        if data is None:
+            return
+        try:
+            bucket.bytecode_from_string(data)
+        except (ValueError, EOFError, TypeError, pickle.UnpicklingError):     # a damaged file in the cache: compiled anew
+            bucket.reset()
+        if bucket.code is not None:
+            self.compiled[entry] = data
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        entry = self._entry(bucket)
+        self.compiled[entry] = bucket.bytecode_to_string()
+        cache.keep(entry, self.compiled[entry])
+
+
+COMPILED = _CompiledOnce()     # for environment() only: every environment it makes has the same settings
+
+
+def environment(root: Path, language: Language) -> jinja2.Environment:
+    """A strict, autoescaping environment speaking ``language``."""
+    env = jinja2.Environment(
+        bytecode_cache=COMPILED,
+        loader=jinja2.FileSystemLoader([str(p) for p in template_dirs(root)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
+    translations = load_translations(root, language.code, template_msgids(root))
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
+                others: list[str], medium: str, marked_since: str = "") -> str:
+    """The edition of ``doc`` as a complete HTML document."""
+    return render_template(env, TEMPLATE, {**edition_context(doc, languages, others, medium), "marked_since": marked_since})
+
+
+def compile_templates(env: jinja2.Environment) -> None:
+    """Compile every template of the project, each error at its own line."""
+    for name in env.list_templates(extensions=["html"]):
+        with template_errors(name):
+            env.get_template(name)
+
+
+def render_template(env: jinja2.Environment, name: str, context: Mapping[str, object]) -> str:
+    """The template ``name`` rendered; any error in it, or in a template it includes, at its own line."""
+    with template_errors(name):
+        return env.get_template(name).render(context)
+
+
+@contextmanager
+def template_errors(name: str) -> Iterator[None]:
+    """Every error raised while a template is compiled or rendered, as ``templates/NAME:LINE: template error: ...``.
+
+    A syntax error knows its template and line; any other error (an undefined
+    name, a catalog string whose placeholders the template does not give) is
+    placed at the innermost template line of its traceback, which Jinja
+    rewrites to point into the templates. ``name`` is where it goes when none
+    does. The cause stays chained, for ``--debug``.
+    """
+    try:
+        yield
+    except EditionError:
+        raise
+    except jinja2.TemplateSyntaxError as error:
+        raise fail(f"templates/{error.name or name}", error.lineno or 1, f"template error: {error.message}", EXIT_RENDER) from error
+    except Exception as error:  # noqa: BLE001 - whatever a template raises is that template's problem, at its line
+        where, line = _template_line(error.__traceback__) or (name, 1)
+        raise fail(f"templates/{where}", line, f"template error: {_described(error)}", EXIT_RENDER) from error
+
+
+def _template_line(trace: TracebackType | None) -> tuple[str, int] | None:
+    """The innermost frame of ``trace`` that runs a template: its name and line.
+
+    A frame Jinja rewrote names the template file; a frame it did not (a
+    template imported as a module) runs the template's compiled code, whose
+    line Jinja maps back to the template's.
+    """
+    found = None
+    while trace is not None:
+        template = trace.tb_frame.f_globals.get("__jinja_template__")
+        filename = Path(trace.tb_frame.f_code.co_filename)
+        if isinstance(template, jinja2.Template) and template.name:
+            found = (template.name, template.get_corresponding_lineno(trace.tb_lineno))
+        elif filename.parent.name == "templates" and filename.suffix in (".html", ".css"):
+            found = (filename.name, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
+
+
+def _described(error: Exception) -> str:
+    if isinstance(error, jinja2.TemplateError):
+        return str(error)
+    if isinstance(error, (KeyError, ValueError, TypeError)) and any(
+            frame.f_code.co_filename.endswith(("jinja2/ext.py",)) for frame, _ in traceback.walk_tb(error.__traceback__)):
+        return f"a translated string does not fit its template ({type(error).__name__}: {error}): check its %(name)s placeholders"
+    return f"{type(error).__name__}: {error}"
+
+
+def edition_context(doc: Document, languages: dict[str, Language],
+                    others: list[str], medium: str, id_prefix: str = "") -> EditionContext:
+    """What the templates need to render ``doc`` in its language."""
+    language = languages[doc.language]
+    style = inline_style(doc, language, id_prefix)
+
+    def label(unit: Unit) -> str:
+        assert unit.label is not None
+        return language.labels[unit.kind].format(unit.label.number)
+
+    original = languages[doc.meta.original]
+    return EditionContext(
+        doc=doc,
+        meta=doc.meta,
+        symbol=version_symbol(doc.meta),
+        language=language,
+        medium=medium,
+        id_prefix=id_prefix,
+        marked_since="",
+        language_line="" if doc.language == doc.meta.original else language.name,
+        original_name=original.name_in(language),
+        dates=format_date_range(doc.meta.start, doc.meta.end, language),
+        issued=(doc.meta.date or doc.meta.end).isoformat(),
+        others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
+        inline=lambda runs: render(runs, style),
+        label=label,
+        plain=plain_text,
+        css_content=css_content,
+    )
+
+
+def css_content(text: str) -> Markup:
+    """A CSS ``content`` value from a translated string with counters.
+
+    >>> css_content("Página {page} de {pages}")
+    Markup('"Página " counter(page) " de " counter(pages)')
+    """
+    parts: list[str] = []
+    for piece in str(text).replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0"):
+        if piece in ("page", "pages"):
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return Markup(" ".join(parts))

@@ -1,0 +1,34 @@
+"""Render processes live no longer than the build they serve.
+
+The fork server and each PDF worker ask Linux to end them when their parent
+ends (editions/render/preload.py, editions/render/workers.py): a build killed
+outright would otherwise leave them waiting forever on pipes nobody closes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+BUILD_PID = "EDITIONS_BUILD_PID"    # tells the fork server which process it serves
+PR_SET_PDEATHSIG = 1                # <linux/prctl.h>: the signal this process gets when its parent ends
+
+
+def end_with_parent(parent: int) -> None:
+    """Have Linux kill this process when its parent, ``parent``, ends; end now if it already has.
+
+    Asked of the thread that forked this process: the fork server is started
+    by the build's main thread, the workers by the fork server's only thread.
+    Nothing happens elsewhere than Linux, or without a C library that has prctl.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes  # here, not at the top: only the fork server and the workers need it
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:      # it ended before the request: no signal will come
+        os._exit(1)

@@ -1,0 +1,131 @@
+"""Localisation: Babel formats from structured values, gettext for fixed strings.
+
+Every Babel call gets the edition's explicit locale; nothing depends on the
+machine's locale or the clock. Catalogs are read from their ``.po`` source
+and compiled in memory, so no compiled catalog is ever committed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import io
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.numbers import format_decimal
+
+from ..errors import EXIT_RENDER, EditionError, Problem, fail
+from ..read.inline import InlineStyle
+from ..read.languages import Language, catalog_relative
+from ..read.model import Document
+
+SOURCE_LANGUAGE = "en"   # the language of the templates' msgids
+
+
+def format_number(value: str | int, locale: Locale) -> str:
+    """A number with the locale's grouping.
+
+    >>> format_number("250000", Locale.parse("es")), format_number(250000, Locale.parse("en_GB"))
+    ('250.000', '250,000')
+    """
+    return format_decimal(value, locale=locale, group_separator=True)
+
+
+def format_long_date(value: datetime.date, locale: Locale) -> str:
+    """A date written out in full, as in running text.
+
+    >>> format_long_date(datetime.date(2002, 11, 18), Locale.parse("es"))
+    '18 de noviembre de 2002'
+    """
+    return format_date(value, format="long", locale=locale)
+
+
+def format_date_range(start: datetime.date, end: datetime.date, language: Language) -> str:
+    """A conference's dates, as the language writes them.
+
+    The language's ``day_range`` joins the start to the full last date; the
+    start leaves out what the last date already says (month, year).
+
+    >>> from editions.read.languages import LabelStyle
+    >>> es = Language("es", Locale.parse("es"), {}, ("«", "»"), "{start} a {end}", "")
+    >>> format_date_range(datetime.date(2002, 11, 20), datetime.date(2002, 11, 22), es)
+    '20 a 22 de noviembre de 2002'
+    >>> format_date_range(datetime.date(2002, 11, 30), datetime.date(2002, 12, 2), es)
+    '30 de noviembre a 2 de diciembre de 2002'
+    >>> format_date_range(datetime.date(2002, 12, 30), datetime.date(2003, 1, 2), es)
+    '30 de diciembre de 2002 a 2 de enero de 2003'
+    """
+    last = format_long_date(end, language.locale)
+    if start == end:
+        return last
+    if (start.year, start.month) == (end.year, end.month):
+        first = format_date(start, format="d", locale=language.locale)
+    elif start.year == end.year:
+        first = format_skeleton("MMMMd", start, locale=language.locale)
+    else:
+        first = format_long_date(start, language.locale)
+    return language.day_range.format(start=first, end=last)
+
+
+def inline_style(doc: Document, language: Language, id_prefix: str = "") -> InlineStyle:
+    """How ``doc``'s inline fields print in its language."""
+    numbered = doc.numbered()
+
+    def ref_label(identity: str) -> str:
+        unit = numbered[identity]
+        assert unit.label is not None
+        return language.labels[unit.kind].short(unit.label.number)
+
+    return InlineStyle(
+        quotes=language.quotes,
+        number=lambda value: format_number(value, language.locale),
+        date=lambda value: format_long_date(value, language.locale),
+        ref_label=ref_label,
+        ref_href=lambda identity: f"#{id_prefix}{identity}",
+    )
+
+
+def catalog_path(root: Path, code: str) -> Path:
+    return root / catalog_relative(code)
+
+
+def load_translations(root: Path, code: str, msgids: frozenset[str]) -> gettext.NullTranslations:
+    """The catalog of ``code``, compiled in memory, with every msgid translated.
+
+    A language other than the templates' own must have a catalog, and every
+    string the templates use must be translated and not fuzzy: an English
+    string in a Spanish edition is an error, not a fallback.
+    """
+    if code == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    path = catalog_path(root, code)
+    shown = path.relative_to(root).as_posix()
+    if not path.is_file():
+        raise fail(shown, 1, f"no catalog for language '{code}': run pybabel init (docs/localisation.md)", EXIT_RENDER)
+    try:
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=code, abort_invalid=True)
+    except (PoFileError, ValueError, UnicodeDecodeError) as error:
+        raise fail(shown, 1, f"the catalog cannot be compiled: {error}", EXIT_RENDER) from None
+    problems = [
+        Problem(shown, _line(catalog, msgid), f"no translation for the template string {msgid!r}")
+        for msgid in sorted(msgids)
+        if not (message := catalog.get(msgid)) or not message.string or message.fuzzy
+    ]
+    if problems:
+        raise EditionError(problems, EXIT_RENDER)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def _line(catalog: object, msgid: str) -> int:
+    message = catalog.get(msgid)  # type: ignore[attr-defined]
+    if message is not None and message.lineno:
+        return int(message.lineno)
+    return 1
