@@ -32,8 +32,7 @@ PY_SPY = Path(sys.executable).parent / "py-spy"
 # (the first match in this order wins for that frame).
 STAGES = (
     ("import modules", ("<frozen importlib._bootstrap", "importlib/")),
-    ("read and compose YAML", ("editions/yamlsource.py", "editions/yamlsubset.py", "editions/yamlnodes.py",
-                               "editions/yamlfull.py", "/yaml/")),
+    ("read and compose YAML", ("editions/yamlsource.py", "/yaml/")),
     ("model: schema, labels, inline markup", ("editions/loader.py", "editions/schema.py", "editions/inline.py",
                                               "editions/numerals.py", "editions/languages.py", "editions/model.py")),
     ("numbering check", ("editions/numbering.py",)),

@@ -16,12 +16,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .errors import EditionError, Problem, fail
 from .model import Document, Unit
 from .numbering import describe, english_name
 from .project import Project, Selection
 from .schema import Field, Reader
-from .yamlnodes import Mapping
 from .yamlsource import read_yaml, scalar_text
 
 FOLDER = "confirmed"
@@ -104,7 +105,7 @@ def read_record(root: Path, doc: Document) -> dict[str, str] | None:
     fields = reader.record(reader.source.root, RECORD, "a record of confirmed translations")
     units = fields.get("units")
     recorded: dict[str, str] = {}
-    if type(units) is Mapping:
+    if type(units) is yaml.MappingNode:
         recorded = {str(scalar_text(k)): str(scalar_text(v)) for k, v in units.value}
     elif units is not None:
         reader.problem(units, "units must map each unit to a hash")
@@ -134,8 +135,6 @@ def confirm(project: Project, selection: Selection, only: Iterable[str] = ()) ->
 
 
 def _record_text(pair: Translation, recorded: dict[str, str]) -> str:
-    import yaml  # only confirm writes YAML: check and build never import PyYAML
-
     head = (f"# The version of {pair.role} that each part of this translation was last\n"
             f"# confirmed against, after review. Written by `python build.py confirm`.\n")
     body = yaml.safe_dump({"document": pair.translation.name, "original": pair.original.language, "units": recorded},

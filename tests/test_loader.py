@@ -10,7 +10,7 @@ from conftest import SAMPLE
 from editions.errors import EditionError
 from editions.languages import load_language
 from editions.loader import load_document
-from editions.yamlsource import MAX_FILE_BYTES
+from editions.yamlsource import MAX_FILE_BYTES, line, read_yaml, scalar_text
 
 EN = SAMPLE / "content" / "en"
 
@@ -84,3 +84,16 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
         "content/en/sample.yaml:16: a section lacks the required key 'title'",
         "content/en/sample.yaml:45: item label '(iiii)' is not well formed: 'iiii' is not a well-formed lower-case roman numeral",
     ]
+
+
+def test_nodes_give_the_lines_of_the_file_and_plain_values_as_text(tmp_path: Path) -> None:
+    """Lines count from 1 (PyYAML's marks from 0); ``2.``, ``No`` and ``2002`` stay text, an empty entry is null."""
+    path = tmp_path / "sample.yaml"
+    path.write_text("# head\n\nbody:\n  - paragraph: 2.\n    text: >-\n      No\n      2002\n  -\n", encoding="utf-8")
+    root = read_yaml(path, "content/en/sample.yaml").root
+    (key, body), = root.value
+    paragraph, empty = body.value
+    assert [line(node) for node in (root, key, body, paragraph, empty)] == [3, 3, 4, 4, 8]
+    assert [(scalar_text(k), line(k), scalar_text(v), line(v)) for k, v in paragraph.value] == [
+        ("paragraph", 4, "2.", 4), ("text", 5, "No 2002", 5)]
+    assert scalar_text(empty) is None
