@@ -32,8 +32,7 @@ PY_SPY = Path(sys.executable).parent / "py-spy"
 # (the first match in this order wins for that frame).
 STAGES = (
     ("import modules", ("<frozen importlib._bootstrap", "importlib/")),
-    ("read and compose YAML", ("editions/read/yamlsource.py", "editions/read/yamlsubset.py", "editions/read/yamlnodes.py",
-                               "editions/read/yamlfull.py", "/yaml/")),
+    ("read and compose YAML", ("editions/read/yamlsource.py", "/yaml/")),
     ("model: schema, labels, inline markup", ("editions/read/loader.py", "editions/read/schema.py", "editions/read/inline.py",
                                               "editions/read/numerals.py", "editions/read/languages.py", "editions/read/model.py")),
     ("numbering check", ("editions/check/numbering.py",)),

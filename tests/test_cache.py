@@ -31,7 +31,7 @@ def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str | None
 def masthead(project: Path) -> str:
     """The masthead as a new process renders it: nothing compiled in memory yet."""
     html.COMPILED = html._CompiledOnce()
-    env = html.environment(project, load_language(project / "content" / "en", "content/en"))
+    env = html.environment(project, load_language(project / "content" / "en", project))
     return env.get_template("masthead.html").render()
 
 
@@ -40,7 +40,7 @@ def test_each_template_is_compiled_once_for_all_languages(sample: Path, compiled
     """Every language has its own environment (its translations); they share compiled templates."""
     monkeypatch.setattr(html, "COMPILED", html._CompiledOnce())
     for code in ("en", "es"):
-        html.environment(sample, load_language(sample / "content" / code, f"content/{code}")).get_template("masthead.html")
+        html.environment(sample, load_language(sample / "content" / code, sample)).get_template("masthead.html")
     assert compiled == ["masthead.html"]
 
 

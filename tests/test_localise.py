@@ -19,12 +19,12 @@ NOV_20, NOV_22 = datetime.date(2002, 11, 20), datetime.date(2002, 11, 22)
 
 @pytest.fixture(scope="module")
 def en():  # type: ignore[no-untyped-def]
-    return load_language(ROOT / "content" / "en", "content/en")
+    return load_language(ROOT / "content" / "en", ROOT)
 
 
 @pytest.fixture(scope="module")
 def es():  # type: ignore[no-untyped-def]
-    return load_language(ROOT / "content" / "es", "content/es")
+    return load_language(ROOT / "content" / "es", ROOT)
 
 
 def test_conference_dates_as_each_language_writes_them(en, es) -> None:  # type: ignore[no-untyped-def]

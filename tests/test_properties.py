@@ -192,7 +192,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def english(project: Path) -> Language:
-    return load_language(project / "content" / "en", "content/en")
+    return load_language(project / "content" / "en", project)
 
 
 def write(project: Path, en: list[Block], es: list[Block]) -> None:
@@ -349,7 +349,7 @@ def load_en(project: Path, english: Language, data: bytes) -> None:
     """Feed ``data`` as the English file to the loader and to check; only EditionError may come out."""
     (project / EN).write_bytes(data)
     (project / ES).write_text(SAMPLE_ES_TEXT, encoding="utf-8")
-    _, problems = read_document(project / EN, EN, english)
+    _, problems = read_document(project / EN, project, english)
     if problems:
         assert_well_reported(problems, (EN,))
     try:
@@ -399,10 +399,11 @@ def test_random_bytes_never_crash_the_loader(project: Path, english: Language, d
                          [(b"symbol: x\ntitle: a\x01b\n", 2), (b"symbol: a\x00b\n", 1), (b"a: 1\n\nb: x\x7f\n", 3)],
                          ids=["soh", "nul", "del"])
 def test_control_characters_are_reported_on_one_line_at_their_line(tmp_path: Path, data: bytes, line: int) -> None:
-    path = tmp_path / "sample.yaml"
+    path = tmp_path / EN
+    path.parent.mkdir(parents=True)
     path.write_bytes(data)
     with pytest.raises(EditionError) as caught:
-        read_yaml(path, EN)
+        read_yaml(path, tmp_path)
     assert_well_reported(caught.value.problems, (EN,))
     assert [p.line for p in caught.value.problems] == [line]
 
@@ -412,9 +413,10 @@ def test_control_characters_are_reported_on_one_line_at_their_line(tmp_path: Pat
 def test_deep_nesting_is_reported(tmp_path: Path, english: Language, data: bytes) -> None:
     """With libyaml (yamlsource.SafeLoader is CSafeLoader) nesting stops at its depth limit; PyYAML's
     pure-Python composer would recurse once per level and raise RecursionError at about 500."""
-    path = tmp_path / "sample.yaml"
+    path = tmp_path / EN
+    path.parent.mkdir(parents=True)
     path.write_bytes(data)
-    _, problems = read_document(path, EN, english)    # a list, not a document: refused, somehow
+    _, problems = read_document(path, tmp_path, english)    # a list, not a document: refused, somehow
     assert_well_reported(problems, (EN,))
 
 
@@ -423,6 +425,6 @@ def test_deeply_nested_inline_markup_is_reported(project: Path, english: Languag
     path = project / EN
     path.write_text(SAMPLE_TEXT.replace("A paragraph with <b>markup</b> & an ampersand, shown as text.", f"'{text}'"),
                     encoding="utf-8")
-    _, problems = read_document(path, EN, english)    # accepted or refused, but no crash
+    _, problems = read_document(path, project, english)    # accepted or refused, but no crash
     if problems:
         assert_well_reported(problems, (EN,))

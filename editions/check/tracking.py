@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..errors import EditionError, Problem
 from ..read.model import Document, Selection, Unit
 from ..read.project import Project
 from ..read.schema import Field, Reader
-from ..read.yamlnodes import Mapping
 from ..read.yamlsource import read_yaml, scalar_text
 from .numbering import describe, english_name
 
@@ -100,11 +101,11 @@ def read_record(root: Path, doc: Document) -> dict[str, str] | None:
     path = record_path(root, doc)
     if not path.is_file():
         return None
-    reader = Reader(read_yaml(path, path.relative_to(root).as_posix()))
+    reader = Reader(read_yaml(path, root))
     fields = reader.record(reader.source.root, RECORD, "a record of confirmed translations")
     units = fields.get("units")
     recorded: dict[str, str] = {}
-    if type(units) is Mapping:
+    if type(units) is yaml.MappingNode:
         recorded = {str(scalar_text(k)): str(scalar_text(v)) for k, v in units.value}
     elif units is not None:
         reader.problem(units, "units must map each unit to a hash")

@@ -73,7 +73,7 @@ def _load(root: Path, doc: Document, symbol: str, language: Language) -> Documen
     if not path.is_file():
         raise fail(doc.where.path, doc.meta.lines.get("amendments", 1),
                    f"the published text of {symbol} in this language is missing: {shown}")
-    loaded, problems = read_document(path, shown, language)
+    loaded, problems = read_document(path, root, language)
     if problems or loaded is None:
         raise EditionError(problems or [Problem(shown, 1, "cannot be read")])
     return loaded

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from babel import Locale, UnknownLocaleError
 
 from ..errors import EditionError, Problem
@@ -82,10 +83,10 @@ class Language:
         return str(other.locale.languages.get(self.code, self.code))
 
 
-def load_language(folder: Path, shown_folder: str) -> Language:
-    """Read ``<folder>/language.yaml``; EditionError with every problem."""
-    shown = f"{shown_folder}/{SETTINGS_FILE}"
-    reader = Reader(read_yaml(folder / SETTINGS_FILE, shown))
+def load_language(folder: Path, root: Path) -> Language:
+    """Read ``<folder>/language.yaml`` of the project at ``root``; EditionError with every problem."""
+    reader = Reader(read_yaml(folder / SETTINGS_FILE, root))
+    shown = reader.source.shown
     fields = reader.record(reader.source.root, LANGUAGE, "the language settings")
     code = folder.name
     locale = _locale(reader, fields, code)
@@ -99,7 +100,7 @@ def load_language(folder: Path, shown_folder: str) -> Language:
     return Language(code, locale, labels, quotes, day_range, shown)
 
 
-def _locale(reader: Reader, fields: dict, code: str) -> Locale | None:
+def _locale(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Locale | None:
     if "locale" not in fields:
         return None
     name = reader.text(fields["locale"], "locale")
@@ -118,7 +119,7 @@ def _locale(reader: Reader, fields: dict, code: str) -> Locale | None:
 LABEL_FIELDS = tuple(Field(kind, "text") for kind in NUMBERED_KINDS)
 
 
-def _labels(reader: Reader, fields: dict) -> dict[str, LabelStyle]:
+def _labels(reader: Reader, fields: dict[str, yaml.Node]) -> dict[str, LabelStyle]:
     node = fields.get("labels")
     if node is None:
         return {}
@@ -133,7 +134,7 @@ def _labels(reader: Reader, fields: dict) -> dict[str, LabelStyle]:
     return styles
 
 
-def _quotes(reader: Reader, fields: dict) -> tuple[str, str] | None:
+def _quotes(reader: Reader, fields: dict[str, yaml.Node]) -> tuple[str, str] | None:
     node = fields.get("quotes")
     if node is None:
         return None

@@ -10,45 +10,47 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from ..errors import EditionError, Problem
 from .inline import InlineError, parse
 from .languages import Language
 from .model import NUMBERED_KINDS, NUMERAL_STYLES, Amendment, Document, Inline, Label, Location, Meta, Unit
 from .numerals import NumeralError, format_numeral
 from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, NUMBERED_FIELDS, Reader
-from .yamlnodes import Mapping, Node, Scalar
-from .yamlsource import read_yaml
+from .yamlsource import line, read_yaml
 
 MAX_DEPTH = 12
 BLOCK_KEYS = NUMBERED_KINDS + tuple(BLOCK_VALUES)
+NUMBERED_KEYS, UNNUMBERED_KEYS = frozenset(NUMBERED_KINDS), frozenset(BLOCK_VALUES)
 # The field printed as a numbered kind's heading: sections have titles, paragraphs text.
 HEADING = {kind: "title" if "title" in (f.name for f in fields) else "text" for kind, fields in NUMBERED_FIELDS.items()}
 
 
-def load_document(path: Path, shown: str, language: Language) -> Document:
-    """The document in ``path``; EditionError listing every problem in it."""
-    doc, problems = read_document(path, shown, language)
+def load_document(path: Path, root: Path, language: Language) -> Document:
+    """The document in ``path``, a file of the project at ``root``; EditionError listing every problem in it."""
+    doc, problems = read_document(path, root, language)
     if problems or doc is None:
         raise EditionError(problems)
     return doc
 
 
-def read_document(path: Path, shown: str, language: Language) -> tuple[Document | None, list[Problem]]:
+def read_document(path: Path, root: Path, language: Language) -> tuple[Document | None, list[Problem]]:
     """The document and its problems. With problems the document may still be
     given, complete enough for the numbering check to report what it finds too;
     it is None when the file cannot be read or its metadata is incomplete."""
     try:
-        reader = Reader(read_yaml(path, shown))
+        reader = Reader(read_yaml(path, root))
     except EditionError as error:
         return None, list(error.problems)
     fields = reader.record(reader.source.root, DOCUMENT, "the document")
     meta = _meta(reader, fields, language.code)
     body = _Body(reader, language).blocks(fields["body"], "", 0) if "body" in fields else ()
-    doc = Document(path.stem, Location(shown, 1), meta, body) if meta is not None else None
+    doc = Document(path.stem, Location(reader.source.shown, 1), meta, body) if meta is not None else None
     return doc, reader.problems
 
 
-def _meta(reader: Reader, fields: dict[str, Node], code: str) -> Meta | None:
+def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | None:
     values: dict[str, object] = {}
     for f in DOCUMENT:
         node = fields.get(f.name)
@@ -71,7 +73,7 @@ def _meta(reader: Reader, fields: dict[str, Node], code: str) -> Meta | None:
         reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
         values["language"] = code   # the folder decides; the mismatch is reported
     columns = values.get("columns")
-    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type]
+    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type, call-overload]
         reader.problem(fields["columns"], "columns must name two different languages, first column first")
         values.pop("columns")
     start, end = values.get("start"), values.get("end")
@@ -81,14 +83,14 @@ def _meta(reader: Reader, fields: dict[str, Node], code: str) -> Meta | None:
     required = [f.name for f in DOCUMENT if f.required and f.type != "blocks"]
     if any(values.get(name) in (None, ()) for name in required):
         return None
-    lines = {name: node.line for name, node in fields.items()}
+    lines = {name: line(node) for name, node in fields.items()}
     return Meta(**values, lines=lines)  # type: ignore[arg-type]
 
 
 AMENDMENT_KINDS = ("corrigendum", "revision")
 
 
-def _amendments(reader: Reader, node: Node) -> tuple[Amendment, ...]:
+def _amendments(reader: Reader, node: yaml.Node) -> tuple[Amendment, ...]:
     found = []
     for item in reader.sequence(node, "amendments"):
         fields = reader.record(item, AMENDMENT, "an amendment")
@@ -115,7 +117,7 @@ class _Body:
     # document writes "1." or "a)" thousands of times.
     known: dict[tuple[str, str], tuple[Label, str]] = field(default_factory=dict)
 
-    def blocks(self, node: Node, parent: str, depth: int) -> tuple[Unit, ...]:
+    def blocks(self, node: yaml.Node, parent: str, depth: int) -> tuple[Unit, ...]:
         if depth > MAX_DEPTH:
             self.reader.problem(node, f"blocks are nested more than {MAX_DEPTH} deep")
             return ()
@@ -126,23 +128,24 @@ class _Body:
                 units.append(unit)
         return tuple(units)
 
-    def block(self, node: Node, parent: str, depth: int) -> Unit | None:
-        if type(node) is not Mapping:
+    def block(self, node: yaml.Node, parent: str, depth: int) -> Unit | None:
+        if type(node) is not yaml.MappingNode:
             self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(BLOCK_KEYS)}")
             return None
-        keys = [key.value for key, _ in node.value]
-        kinds = [k for k in keys if k in NUMERAL_STYLES] or [k for k in keys if k in BLOCK_VALUES]
+        keys = {key.value for key, _ in node.value}     # each once: editions/read/yamlsource.py refuses a key twice
+        kinds = keys & NUMBERED_KEYS or keys & UNNUMBERED_KEYS
         if len(kinds) != 1:
-            found = " and ".join(kinds) if kinds else "none"
+            named = [key.value for key, _ in node.value if key.value in kinds]
+            found = " and ".join(named) if named else "none"
             self.reader.problem(node, f"a block must have exactly one of: {', '.join(BLOCK_KEYS)} (found {found})")
             return None
-        kind = kinds[0]
-        where = Location(self.reader.source.shown, node.line)
+        (kind,) = kinds
+        where = Location(self.reader.source.shown, line(node))
         if kind in NUMBERED_KINDS:
             return self.numbered(node, kind, where, parent, depth)
         return self.unnumbered(node, kind, where, parent, depth)
 
-    def numbered(self, node: Mapping, kind: str, where: Location, parent: str, depth: int) -> Unit:
+    def numbered(self, node: yaml.MappingNode, kind: str, where: Location, parent: str, depth: int) -> Unit:
         fields = self.reader.record(node, NUMBERED_FIELDS[kind], f"a {kind}", extra=(kind,))
         label, segment = self.label(fields[kind], kind, parent)
         identity = f"{parent}.{segment}" if parent else segment
@@ -153,7 +156,7 @@ class _Body:
             return Unit(kind, where, label, identity, inline, (), children)
         return Unit(kind, where, label, identity, (), inline, children)
 
-    def unnumbered(self, node: Mapping, kind: str, where: Location, parent: str, depth: int) -> Unit | None:
+    def unnumbered(self, node: yaml.MappingNode, kind: str, where: Location, parent: str, depth: int) -> Unit | None:
         for key, _ in node.value:
             if key.value != kind:
                 self.reader.problem(key, f"unknown key '{key.value}' in a {kind} block, which has no other keys")
@@ -164,14 +167,14 @@ class _Body:
         if what == "blocks":
             return Unit(kind, where, children=self.blocks(value, parent, depth + 1))
         bullets = tuple(
-            Unit("bullet", Location(where.path, item.line), text=self.inline(item, "a bullet"))
+            Unit("bullet", Location(where.path, line(item)), text=self.inline(item, "a bullet"))
             for _, item in self.reader.texts(value, "bullets")
         )
         return Unit(kind, where, children=bullets)
 
-    def label(self, node: Node, kind: str, parent: str) -> tuple[Label, str]:
+    def label(self, node: yaml.Node, kind: str, parent: str) -> tuple[Label, str]:
         """The label and its identity segment; on a malformed label, report it and assume the next number."""
-        if type(node) is Scalar:
+        if type(node) is yaml.ScalarNode:
             known = self.known.get((kind, node.value))
             if known is not None:
                 self.previous[(parent, kind)] = known[0].number
@@ -190,11 +193,11 @@ class _Body:
             label = Label(kind, number, written)
         self.previous[(parent, kind)] = label.number
         found = label, format_numeral(NUMERAL_STYLES[kind], label.number)
-        if label.valid and type(node) is Scalar and written == node.value:
+        if label.valid and written is not None and type(node) is yaml.ScalarNode and written == node.value:
             self.known[(kind, written)] = found
         return found
 
-    def inline(self, node: Node, what: str) -> tuple[Inline, ...]:
+    def inline(self, node: yaml.Node, what: str) -> tuple[Inline, ...]:
         text = self.reader.text(node, what)
         if text is None:
             return ()

@@ -64,17 +64,14 @@ def collector_paused() -> Iterator[None]:
 def _gather(root: Path, selection: Selection, whole: bool) -> tuple[Project, list[Problem]]:
     content = root / "content"
     problems: list[Problem] = []
-    languages = _languages(content, problems)
+    languages = _languages(root, problems)
     _unknown(selection, languages, content, problems)
     documents: dict[str, dict[str, Document]] = {}
     for code, language in languages.items():
         for path in sorted((content / code).glob("*.yaml")):
             if path.name == SETTINGS_FILE or (selection.documents and not whole and path.stem not in selection.documents):
                 continue
-            if not path.resolve().is_relative_to(root.resolve()):
-                problems.append(Problem(_shown(root, path), 1, "a symbolic link to a file outside the project is not read"))
-                continue
-            doc, found = read_document(path, _shown(root, path), language)
+            doc, found = read_document(path, root, language)
             problems.extend(found)
             if doc is None:
                 continue
@@ -82,11 +79,8 @@ def _gather(root: Path, selection: Selection, whole: bool) -> tuple[Project, lis
     return Project(root, languages, documents), problems
 
 
-def _shown(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
-def _languages(content: Path, problems: list[Problem]) -> dict[str, Language]:
+def _languages(root: Path, problems: list[Problem]) -> dict[str, Language]:
+    content = root / "content"
     languages = {}
     folders = sorted(p for p in content.iterdir() if p.is_dir()) if content.is_dir() else []
     for folder in folders:
@@ -95,7 +89,7 @@ def _languages(content: Path, problems: list[Problem]) -> dict[str, Language]:
             problems.append(Problem(f"{shown}/{SETTINGS_FILE}", 1, f"missing: every language folder needs its {SETTINGS_FILE}"))
             continue
         try:
-            languages[folder.name] = load_language(folder, shown)
+            languages[folder.name] = load_language(folder, root)
         except EditionError as error:
             problems.extend(error.problems)
     if not folders:

@@ -13,9 +13,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+import yaml
+
 from ..errors import Problem
-from .yamlnodes import Mapping, Node, Scalar, Sequence
-from .yamlsource import Source, scalar_date, scalar_text
+from .yamlsource import Source, line, scalar_date, scalar_text
 
 
 @dataclass(frozen=True, eq=False)     # compared and hashed as itself: records look their names up by it
@@ -88,18 +89,19 @@ class Reader:
     source: Source
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.source.shown, node.line, message))
+    def problem(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(self.source.shown, line(node), message))
 
-    def record(self, node: Node, fields: collections.abc.Sequence[Field], what: str,
-               extra: collections.abc.Sequence[str] = ()) -> dict[str, Node]:
+    def record(self, node: yaml.Node, fields: collections.abc.Sequence[Field], what: str,
+               extra: collections.abc.Sequence[str] = ()) -> dict[str, yaml.Node]:
         """The fields of a mapping node by name; problems for what does not fit."""
-        if type(node) is not Mapping:
+        if type(node) is not yaml.MappingNode:
             self.problem(node, f"{what} must be a mapping of keys to values")
             return {}
         known, required = _names(tuple(fields), tuple(extra))
-        found: dict[str, Node] = {key.value: value for key, value in node.value if type(key) is Scalar}
-        if len(found) == len(node.value) and known >= found.keys() >= required:
+        # Keys are scalars, each once: editions/read/yamlsource.py refuses the others.
+        found: dict[str, yaml.Node] = {key.value: value for key, value in node.value}
+        if known >= found.keys() >= required:
             return found        # every key known, none missing (none null: null keys are never known)
         found = {}
         for key, value in node.value:
@@ -113,7 +115,7 @@ class Reader:
                 self.problem(node, f"{what} lacks the required key '{name}'")
         return found
 
-    def text(self, node: Node, what: str) -> str | None:
+    def text(self, node: yaml.Node, what: str) -> str | None:
         value = scalar_text(node)
         if value is None:
             self.problem(node, f"{what} must be text")
@@ -121,26 +123,30 @@ class Reader:
         if not value or value.isspace():
             self.problem(node, f"{what} is empty")
             return None
-        if value.isprintable() and "  " not in value and value[0] != " " and value[-1] != " ":
-            return value        # no whitespace but single spaces (most texts): nothing to normalise
+        # No whitespace but single spaces (most texts): nothing to normalise. Searched for, not asked of
+        # str.isprintable, which looks every character up in Unicode's tables (5 % of a large check).
+        if ("  " not in value and "\n" not in value and "\t" not in value and "\r" not in value and "\f" not in value
+                and "\v" not in value and value[0] != " " and value[-1] != " "):
+            return value
         return " ".join(SPACES.split(value.strip(" \t\n\r\f\v")))   # a no-break space an author typed stays
 
-    def date(self, node: Node, what: str) -> datetime.date | None:
+    def date(self, node: yaml.Node, what: str) -> datetime.date | None:
         value = scalar_date(node)
         if value is None:
             self.problem(node, f"{what} must be a date written YYYY-MM-DD")
         return value
 
-    def texts(self, node: Node, what: str) -> tuple[tuple[str, Node], ...]:
+    def texts(self, node: yaml.Node, what: str) -> tuple[tuple[str, yaml.Node], ...]:
         """A non-empty list of texts, each with its node for its line."""
-        if type(node) is not Sequence or not node.value:
+        if type(node) is not yaml.SequenceNode or not node.value:
             self.problem(node, f"{what} must be a list with at least one entry")
             return ()
         found = [(self.text(item, f"each entry of {what}"), item) for item in node.value]
         return tuple((text, item) for text, item in found if text is not None)
 
-    def sequence(self, node: Node, what: str) -> list[Node]:
-        if type(node) is not Sequence or not node.value:
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if type(node) is not yaml.SequenceNode or not node.value:
             self.problem(node, f"{what} must be a list with at least one entry")
             return []
-        return list(node.value)
+        items: list[yaml.Node] = node.value
+        return items

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import yaml
+
 from ..check.tracking import Translation, parts, read_record, record_path, translations
 from ..errors import fail
 from ..files import read_file, write_file
@@ -51,8 +53,6 @@ def confirm(project: Project, selection: Selection, only: Iterable[str] = ()) ->
 
 
 def _record_text(pair: Translation, recorded: dict[str, str]) -> str:
-    import yaml  # only confirm writes YAML: check and build never import PyYAML
-
     head = (f"# The version of {pair.role} that each part of this translation was last\n"
             f"# confirmed against, after review. Written by `python build.py confirm`.\n")
     body = yaml.safe_dump({"document": pair.translation.name, "original": pair.original.language, "units": recorded},
