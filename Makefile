@@ -7,7 +7,10 @@ STAMP := $(VENV)/.setup-done
 editions: $(STAMP)
 	$(VENV)/bin/python build.py
 
+# mypy strict and ruff first: CI runs this very target.
 test: $(STAMP)
+	$(VENV)/bin/python -m mypy editions
+	$(VENV)/bin/python -m ruff check .
 	$(VENV)/bin/python -m pytest
 
 check: $(STAMP)
