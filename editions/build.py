@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_RENDER, EditionError, Problem
+from .errors import EXIT_RENDER, EXIT_USAGE, EditionError, Problem, fail
 from .files import data_hash, lock, write_files
 from .plan.outputs import FORMATS
 from .plan.state import STATE, Recorded, State, fingerprint, key, reason, stamp
@@ -65,6 +65,7 @@ class Checked:
 def check(root: Path, selection: Selection = EVERYTHING, strict: bool = False, whole: bool = False) -> Checked:
     """Gather the selected documents (with ``whole``, every document) and run every check on the
     selection; EditionError with every problem found."""
+    from .check.catalogs import check_catalogs
     from .check.numbering import check_numbering
     from .check.tracking import behind
     from .errors import raise_if_any
@@ -72,6 +73,7 @@ def check(root: Path, selection: Selection = EVERYTHING, strict: bool = False, w
 
     project, problems = gather(root, selection, whole)
     raise_if_any([*problems, *check_numbering(project)])
+    raise_if_any(check_catalogs(project), EXIT_RENDER)
     if any(doc.meta.amendments for doc in project.editions(selection)):
         from .check.changes import check_amendments
 
@@ -84,6 +86,7 @@ def check(root: Path, selection: Selection = EVERYTHING, strict: bool = False, w
 
 def build(options: BuildOptions) -> Report:
     """Check the whole project, then render what changed and write it all at once."""
+    refuse_output_among_sources(options.root, options.output)
     request = _request(options)
     last = State.read(options.output)
     if not options.force and last.unchanged(options.root, options.output, request) and not (options.strict and last.warnings):
@@ -129,6 +132,19 @@ def _render_and_write(options: BuildOptions, checked: Checked, state: State, has
     write_files(options.output, {STATE: state.text()})      # after the files it vouches for, staged like them
     return Report(tuple(Written(o.path, why[o.path]) for o in stale), tuple(o.path for o in chosen if not why[o.path]),
                   checked.warnings)
+
+
+SOURCES = ("content", "templates", "locales", "published", "schemes", "kinds", "editions", ".git")
+
+
+def refuse_output_among_sources(root: Path, output: Path) -> None:
+    """An output folder that holds the project's sources, or lies among them, would be overwritten by a build."""
+    root, output = root.resolve(), output.resolve()
+    sources = [root / name for name in SOURCES]
+    if output == root or root.is_relative_to(output) or any(output.is_relative_to(folder) for folder in sources):
+        raise fail(str(output), 1, "the output folder holds or lies among the project's sources "
+                                   f"({', '.join(f'{name}/' for name in SOURCES[:5])}...): choose another, such as output/",
+                   EXIT_USAGE)
 
 
 def _site_paths() -> set[str]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
 
 if TYPE_CHECKING:
     from .build import BuildOptions
@@ -83,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return error.status
+    except KeyboardInterrupt:
+        print("build.py: interrupted; every output is as it was or complete", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - the user sees one line, unless --debug
         if args.debug:
             traceback.print_exc()

@@ -12,6 +12,7 @@ EXIT_CONTENT = 1      # content, settings or numbering problems
 EXIT_USAGE = 2        # bad command line
 EXIT_RENDER = 3       # templates, catalogs, fonts or the renderer failed
 EXIT_BUSY = 4         # another build holds the output folder
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a process ended by SIGINT
 
 
 # Characters that move the cursor, colour a terminal, reorder or hide text: controls (Cc),

@@ -38,7 +38,6 @@ PARSED: dict[str, tuple[str, Callable[[Runs], bool]]] = {
     "brackets": (repeated("["), lambda runs: runs == (Inline("text", "[" * SIZE),)),
     "references": (repeated("{ref:A}"), lambda runs: len(runs) == SIZE // 7 and runs[0] == Inline("ref", "A")),
     "a long reference": ("{ref:" + repeated("A.") + "A}", lambda runs: runs[0].kind == "ref"),
-    "a long number": ("{number:" + repeated("1") + "}", lambda runs: runs[0].kind == "number"),
 }
 REFUSED = {
     "stars, one unmatched": ("*" * (SIZE + 1), "emphasis * opened but never closed in: '*'"),
@@ -50,6 +49,8 @@ REFUSED = {
     "a field never closed": ("{ref:" + "A" * SIZE, "a '{' must start a field such as {ref:III.A} (write \\{ for the character): '{ref:"
                              + "A" * 25 + "…'"),
     "nesting too deep": (repeated('*"'), "emphasis and quotations are nested more than 8 deep"),
+    "a long number": ("{number:" + repeated("1") + "}",
+                      "{number:" + "1" * 30 + "…} is not a valid number (at most 15 digits, and 6 after the point)"),
 }
 
 

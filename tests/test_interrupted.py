@@ -257,3 +257,32 @@ def test_a_killed_build_leaves_no_fork_server_or_worker_behind(tmp_path: Path) -
     again = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert gone(mark, 30) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes end with their parent on Linux only")
+def test_ctrl_c_ends_the_build_in_one_line_with_status_130(editions: Editions, tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, as from a terminal: one line from the build, no traceback
+    from it or its workers, every output old or new, no process left, and the next build completes."""
+    restore(editions.project, editions.old)
+    command = [*BUILD, "--root", str(editions.project), "--format", "html", "--format", "pdf", "--jobs", "2"]
+    name, value = "EDITIONS_TEST_BUILD", uuid.uuid4().hex
+    mark, environment = f"{name}={value}", {**os.environ, name: value}
+    build = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             start_new_session=True)
+    try:
+        while build.poll() is None and workers(marked(mark)) < 2:     # the fork server and a worker at least
+            time.sleep(0.005)
+        assert build.poll() is None, "the build ended before its workers started"
+        os.killpg(build.pid, signal.SIGINT)
+        _, err = build.communicate(timeout=120)
+        left = gone(mark, 30)
+    finally:
+        for pid in marked(mark):
+            os.kill(pid, signal.SIGKILL)
+    assert build.returncode == 130, err
+    assert err.decode().splitlines() == ["build.py: interrupted; every output is as it was or complete"]
+    assert left == []
+    assert_old_or_new(editions)
+    run = subprocess.run(build_command(editions.project), capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert outputs(editions.project) == editions.new

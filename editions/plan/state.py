@@ -32,7 +32,8 @@ Stamp = list[int]
 
 
 def stamp(path: Path) -> Stamp:
-    status = os.stat(path)
+    """A file's identity; a dangling link's is its own (it still counts as there)."""
+    status = os.stat(path) if os.path.exists(path) else os.lstat(path)
     return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
 
 
@@ -42,7 +43,15 @@ def input_files(root: Path) -> dict[str, Path]:
 
     found: dict[str, Path] = {}
     for folder in FOLDERS:
-        for where, folders, names in os.walk(root / folder):
+        seen: set[str] = set()
+        # Symbolic links are followed as the build follows them when it reads (a language folder
+        # linked from elsewhere in the project is watched too); each real folder once, so a loop ends.
+        for where, folders, names in os.walk(root / folder, followlinks=True):
+            real = os.path.realpath(where)
+            if real in seen:
+                folders.clear()
+                continue
+            seen.add(real)
             folders.sort()
             for name in sorted(names):
                 path = Path(where, name)
@@ -117,7 +126,8 @@ class State:
         for name, path in input_files(root).items():
             now = stamp(path)
             known = self.inputs.get(name)
-            found[name] = (now, known[1] if known and known[0] == now else file_hash(path))
+            digest = file_hash(path) if path.is_file() else "not a file"      # a dangling link, a folder's name
+            found[name] = (now, known[1] if known and known[0] == now else digest)
         self.inputs, self.versions = found, versions()
         return {name: digest for name, (_, digest) in found.items()}
 

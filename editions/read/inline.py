@@ -32,7 +32,7 @@ from .model import Inline
 # none backtracks, and a 400 KB identity takes 1 KiB to match instead of 60 MiB.
 FIELD = re.compile(r"\{([a-z]++):([^{}]*+)\}")
 IDENTITY = re.compile(r"[A-Za-z0-9]++(?:\.[A-Za-z0-9]++)*+")
-NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,6})?")     # what every locale formats exactly
 DELIMITERS = {"*": "emphasis", '"': "quote"}
 MAX_NESTING = 8
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -113,7 +113,9 @@ def _field(text: str, start: int) -> tuple[Inline, int]:
     if name not in checks:
         raise InlineError(f"unknown field {{{name}:…}}; known fields: ref, number, date")
     if not checks[name](value):
-        raise InlineError(f"{{{name}:{value}}} is not a valid {name}")
+        limits = " (at most 15 digits, and 6 after the point)" if name == "number" else ""
+        shown = value if len(value) <= 30 else value[:30] + "…"
+        raise InlineError(f"{{{name}:{shown}}} is not a valid {name}{limits}")
     return Inline(name, value), match.end()
 
 

@@ -60,7 +60,7 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | Non
             values[f.name] = _amendments(reader, node)
         elif f.type == "count":
             text = reader.text(node, f.name)
-            values[f.name] = int(text) if text is not None and text.isdigit() and len(text) < 5 else None
+            values[f.name] = int(text) if text is not None and text.isascii() and text.isdigit() and len(text) < 5 else None
             if text is not None and values[f.name] is None:
                 reader.problem(node, f"{f.name} must be a whole number of pages")
         elif f.type == "date":

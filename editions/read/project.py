@@ -76,7 +76,15 @@ def _gather(root: Path, selection: Selection, whole: bool) -> tuple[Project, lis
             if doc is None:
                 continue
             documents.setdefault(path.stem, {})[code] = doc
+        problems.extend(_not_read(root, content / code))
     return Project(root, languages, documents), problems
+
+
+def _not_read(root: Path, folder: Path) -> list[Problem]:
+    """Files in a language folder that are not content files (``dsc-1.yml``, ``notes.txt``): said, not skipped in silence."""
+    return [Problem(path.relative_to(root).as_posix(), 1, "not read: content files are YAML files named <document>.yaml")
+            for path in sorted(folder.iterdir()) if not path.name.startswith(".") and path.suffix != ".yaml"
+            and not path.is_dir()]
 
 
 def _languages(root: Path, problems: list[Problem]) -> dict[str, Language]:

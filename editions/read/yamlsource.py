@@ -88,7 +88,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # fifty on a 5 MB file: C0 and DEL as single bytes, C1 as \xc2\x80-\x9f, U+FFFE and U+FFFF.
 C0_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
 C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")     # one literal lead byte: searched fast, not an alternation
-NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf", b"\xe2\x80\xa8", b"\xe2\x80\xa9")   # and U+2028, U+2029
+LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def _decoded(data: bytes, shown: str) -> str:
@@ -103,6 +104,11 @@ def _decoded(data: bytes, shown: str) -> str:
     if (len(data.translate(None, C0_BYTES)) == len(data) and C1_BYTES.search(data) is None
             and not any(c in data for c in NONCHARACTERS)):
         return text
+    separator = LINE_SEPARATORS.search(text)
+    if separator is not None:
+        number = text.count("\n", 0, separator.start()) + 1
+        raise fail(shown, number, f"line separator U+{ord(separator.group()):04X} is not allowed in content files: YAML would "
+                                  "count it as a new line and shift every line number after it; use a space or a real line break")
     control = CONTROL.search(text)
     if control is not None:
         number = text.count("\n", 0, control.start()) + 1

@@ -32,3 +32,9 @@ def end_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:      # it ended before the request: no signal will come
         os._exit(1)
+
+
+def leave_interrupts_to_the_build() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the build alone answers it
+    (one line, status 130) and ends its workers, which would otherwise each print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -26,7 +26,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from types import TracebackType
 
-from .lifetime import BUILD_PID, end_with_parent
+from .lifetime import BUILD_PID, end_with_parent, leave_interrupts_to_the_build
 
 # print HTML, project root, key naming the edition, the content's date as a
 # timestamp, pages after which the table of contents shows (None: never),
@@ -53,6 +53,7 @@ def _warm() -> None:
     from .preload import SERVER  # imported by the fork server, which this worker is a fork of
 
     end_with_parent(SERVER)
+    leave_interrupts_to_the_build()
     try:
         from .pdf import font_config
     except (ImportError, OSError):
