@@ -4,10 +4,10 @@ Found here without importing the renderer, for the build plan and the web
 edition. The package holds variable fonts, which the web edition serves as
 they are. For PDFs, static instances (regular and bold of each style) are
 made from them once per machine and kept in a cache: WeasyPrint turns a
-variable font into a static one for every PDF it embeds it in, which took
-0.2 s per face and PDF (a third of DSC/1's PDF work), where embedding a
-static font costs nothing but the subset. The glyphs are the same: the pages
-render to the same pixels.
+variable font into a static one for every PDF it embeds it in, where
+embedding a static font costs nothing but the subset (the figures are in
+docs/performance.md). The glyphs are the same: the pages render to the same
+pixels.
 
     python -m editions.fonts     # make the instances now (scripts/setup does)
 """

@@ -2,7 +2,7 @@
 
 Versions are read from the names of the ``.dist-info`` folders on sys.path,
 first found first, as importlib.metadata finds them, without importing it: a
-build with nothing to do would spend 30 ms on that import alone.
+build with nothing to do would pay for that import alone (docs/performance.md).
 """
 
 from __future__ import annotations

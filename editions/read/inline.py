@@ -56,7 +56,7 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
 
     Each markup character is visited once and the runs are copied into a tuple only when
     this level ends, so the cost stays linear in the text's length whatever it holds
-    (a copy per marker made 400 KB of ``**`` take 49 s).
+    (docs/performance.md, "Worst-case inputs").
     """
     if depth > MAX_NESTING:
         raise InlineError(f"emphasis and quotations are nested more than {MAX_NESTING} deep")

@@ -48,8 +48,8 @@ def gather(root: Path, selection: Selection = EVERYTHING, whole: bool = False) -
 def collector_paused() -> Iterator[None]:
     """Loading allocates hundreds of thousands of small objects and makes no
     reference cycles, yet each allocation burst wakes Python's cycle collector,
-    which walks every object alive: on 5,000 paragraphs per language that
-    tripled the time of a check. Paused while loading; what is loaded then is
+    which walks every object alive (on a long document, most of a check's time:
+    docs/performance.md). Paused while loading; what is loaded then is
     frozen (kept out of later collections: it lives as long as the process)."""
     enabled = gc.isenabled()
     gc.disable()

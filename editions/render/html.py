@@ -74,8 +74,8 @@ def template_msgids(root: Path) -> frozenset[str]:
 @functools.cache
 def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
     """Extraction, once per process for templates as they stand (``stamps``), and
-    kept in the cache by the templates' bytes (editions/cache.py): parsing them
-    all took 0.08 s of every build."""
+    kept in the cache by the templates' bytes (editions/cache.py), so that no
+    build parses them all again (docs/performance.md)."""
     paths = [path for folder in template_dirs(root) for path in sorted(folder.glob("*.html"))]
     key = hashlib.sha256(f"{jinja2.__version__}|{babel.__version__}".encode())
     for path in paths:      # the plan hashes the same files for the fingerprints: hashed once
@@ -91,7 +91,7 @@ def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
     found = set()
     for path in paths:
         # The function itself, not "jinja2": Babel would look it up among every installed package's
-        # entry points first (40 ms of each build).
+        # entry points first (docs/performance.md).
         for _, message, _, _ in extract_from_file(jinja2.ext.babel_extract,  # type: ignore[arg-type]  # Babel's stubs want a narrower signature than Jinja's extractor declares
                                                   str(path),
                                                   options={"extensions": "jinja2.ext.i18n"}):
@@ -104,11 +104,10 @@ class _CompiledOnce(jinja2.BytecodeCache):
     """Templates compiled once, shared by every language's environment and kept between builds.
 
     Each language has its own environment (its translations), and each compiled
-    every template again: 25 compilations for DSC/1's editions, a third of the
-    HTML stage. The environments differ only in what they render with, never
-    in how templates compile, so the compiled code is shared, and kept in the
-    cache (editions/cache.py) for the next build: compiling DSC/1's 15
-    templates took 0.15 s of every build. Jinja checks the source's checksum
+    every template again. The environments differ only in what they render
+    with, never in how templates compile, so the compiled code is shared, and
+    kept in the cache (editions/cache.py) for the next build (the figures are
+    in docs/performance.md). Jinja checks the source's checksum
     and its own and Python's versions before using compiled code, so an edited
     template is compiled anew.
     """

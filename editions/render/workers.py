@@ -4,7 +4,7 @@ A RenderPool takes each print HTML as soon as it is made. With several jobs
 it starts a fork server at once, which imports WeasyPrint while the main
 process is still checking the content and rendering HTML; each worker is
 forked from it when a PDF is submitted, so WeasyPrint is imported once for
-all of them (0.9 s of CPU per worker saved, and its memory shared), and each
+all of them (and its memory shared; docs/performance.md), and each
 worker makes one font configuration and keeps it for every PDF it renders.
 The caller hands the largest PDFs out first, so that the longest (the
 bilingual edition) does not start last, alone on one core. A PDF is the same
