@@ -267,8 +267,9 @@ def test_ctrl_c_ends_the_build_in_one_line_with_status_130(editions: Editions, t
     command = [*BUILD, "--root", str(editions.project), "--format", "html", "--format", "pdf", "--jobs", "2"]
     name, value = "EDITIONS_TEST_BUILD", uuid.uuid4().hex
     mark, environment = f"{name}={value}", {**os.environ, name: value}
+    # As in a terminal: SIGINT not ignored (a shell's background job, which a CI run may be, inherits it ignored).
     build = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             start_new_session=True)
+                             start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         while build.poll() is None and workers(marked(mark)) < 2:     # the fork server and a worker at least
             time.sleep(0.005)
