@@ -39,6 +39,10 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editions.render.workers import Task
 
 ROOT = Path(__file__).resolve().parents[1]     # the project whose code is measured (a snapshot works too)
 sys.path.insert(0, str(ROOT))
@@ -303,7 +307,7 @@ def _captured(project: Project, pickled: Path) -> list[tuple[str, str, int | Non
     writer = pypdf.PdfWriter()
     writer.add_blank_page(595, 842)
     writer.write(placeholder)
-    workers.render_task = lambda task: recorded.append(task) or (placeholder.getvalue(), ())
+    workers.render_task = lambda task: recorded.append(task) or workers.Result(placeholder.getvalue(), ())
     scratch = project.root / "bench-print" / "scratch-output"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
@@ -311,12 +315,12 @@ def _captured(project: Project, pickled: Path) -> list[tuple[str, str, int | Non
     finally:
         workers.render_task = real
         shutil.rmtree(scratch, ignore_errors=True)
-    if not recorded or not all(isinstance(task[0], str) and "<head>" in task[0] for task in recorded):
+    if not recorded or not all(isinstance(task.html, str) and "<head>" in task.html for task in recorded):
         raise ValueError("no print HTML recorded")
     pickled.parent.mkdir(parents=True, exist_ok=True)
     pickled.write_bytes(pickle.dumps(recorded))
     # The key of a task is "<symbol>/<language folder>/<name>.pdf"; the symbol may hold slashes.
-    return [("/".join(str(task[2]).split("/")[-2:])[: -len(".pdf")], task[0], task[4]) for task in recorded]
+    return [("/".join(task.key.split("/")[-2:])[: -len(".pdf")], task.html, task.contents_after) for task in recorded]
 
 
 def pipeline_renderer(tasks: Path, out: Path, jobs: int) -> Run:
@@ -326,12 +330,12 @@ def pipeline_renderer(tasks: Path, out: Path, jobs: int) -> Run:
     return run([sys.executable, __file__, "--render-tasks", str(jobs), str(out), str(tasks)])
 
 
-def _render_task(task: tuple) -> tuple[float, bytes, tuple[str, ...]]:  # type: ignore[type-arg]
+def _render_task(task: Task) -> tuple[float, bytes, tuple[str, ...]]:
     import editions.render.pdf  # noqa: F401 - WeasyPrint imported before the clock starts, as for the API
     from editions.render.workers import render_task
     started = time.perf_counter()
-    data, messages = render_task(task)
-    return time.perf_counter() - started, data, messages
+    result = render_task(task)
+    return time.perf_counter() - started, result.pdf, result.problems
 
 
 def render_tasks(jobs: int, out: Path, pickled: Path) -> None:
@@ -345,7 +349,7 @@ def render_tasks(jobs: int, out: Path, pickled: Path) -> None:
             results = list(pool.map(_render_task, tasks))
     seconds = {}
     for task, (spent, data, messages) in zip(tasks, results, strict=True):
-        relative = "/".join(str(task[2]).split("/")[-2:])
+        relative = "/".join(task.key.split("/")[-2:])
         if messages:
             sys.exit(f"{relative}: {messages[0]}")
         (out / relative.replace("/", "-")).write_bytes(data)

@@ -186,10 +186,10 @@ def render(stale: list[Output], project: Project, options: BuildOptions, pool: R
     pages = {o.path: page(o, project, envs).encode() for o in stale if not o.is_pdf}
     pdfs = {path: future.result() for path, future in pending.items()}
     problems = [Problem(f"{_shown_output(options)}/{path}", 1, f"could not be rendered: {message}")
-                for path, (_, messages) in pdfs.items() for message in messages]
+                for path, result in pdfs.items() for message in result.problems]
     if problems:
         raise EditionError(problems, EXIT_RENDER)
-    return {o.path: pdfs[o.path][0] if o.is_pdf else pages[o.path] for o in stale}
+    return {o.path: pdfs[o.path].pdf if o.is_pdf else pages[o.path] for o in stale}
 
 
 def _shown_output(options: BuildOptions) -> str:
@@ -204,8 +204,10 @@ def _size(output: Output, project: Project) -> int:
 
 
 def _task(output: Output, html: str, project: Project, root: Path, fonts: Path) -> Task:
+    from .render.workers import Task
+
     doc = project.documents[output.document][output.languages[0]]
-    return (html, str(root), f"{doc.meta.symbol}/{output.path}", _epoch(doc), doc.meta.contents_after_pages, str(fonts))
+    return Task(html, str(root), f"{doc.meta.symbol}/{output.path}", _epoch(doc), doc.meta.contents_after_pages, str(fonts))
 
 
 def _epoch(doc: Document) -> int:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -28,23 +29,34 @@ from types import TracebackType
 
 from .lifetime import BUILD_PID, end_with_parent, leave_interrupts_to_the_build
 
-# print HTML, project root, key naming the edition, the content's date as a
-# timestamp, pages after which the table of contents shows (None: never),
-# the folder of the font files
-Task = tuple[str, str, str, int, "int | None", str]
-Result = tuple[bytes, tuple[str, ...]]      # the PDF, or b"" and what the renderer reported
+
+@dataclass(frozen=True)
+class Task:
+    """One PDF to render: everything a worker needs, since it knows only what its fork server imported."""
+
+    html: str                       # the print HTML
+    root: str                       # the project, the one folder besides the fonts' that the HTML may read
+    key: str                        # names the edition: "DSC/1/es-en/dsc-1.pdf", for the PDF identifier
+    epoch: int                      # the content's date as a timestamp, for every date the PDF carries
+    contents_after: int | None      # pages after which the table of contents shows (None: never)
+    fonts: str                      # the folder of the static font files
+
+
+@dataclass(frozen=True)
+class Result:
+    pdf: bytes                      # b"" when the render failed
+    problems: tuple[str, ...]       # what the renderer reported
 
 
 def render_task(task: Task) -> Result:
-    html, root, key, epoch, contents_after, fonts = task
     try:
         from .pdf import RenderError, render_pdf  # WeasyPrint is imported only where a PDF is rendered
     except (ImportError, OSError) as error:      # a library it needs is missing
-        return b"", (f"WeasyPrint cannot start: {error}",)
+        return Result(b"", (f"WeasyPrint cannot start: {error}",))
     try:
-        return render_pdf(html, Path(root), key, epoch, contents_after, Path(fonts)), ()
+        return Result(render_pdf(task.html, Path(task.root), task.key, task.epoch, task.contents_after, Path(task.fonts)), ())
     except RenderError as error:
-        return b"", error.messages
+        return Result(b"", error.messages)
 
 
 def _warm() -> None:
