@@ -88,9 +88,13 @@ class LabelStyle:
     def parse(self, written: str) -> tuple[int, str]:
         """The number of a label as written in content, and a compound label's parent part; NumeralError otherwise.
 
-        A pattern's closing full stop may be left out: ``paragraph: 4``.
+        A pattern's closing full stop may be left out: ``paragraph: 4``; a pattern with words may be
+        left out whole: ``article: 3`` for ``Artículo 3``, since the words are the language's, not the content's.
         """
-        match = _label_pattern(self.pattern, self.compound is not None).fullmatch(written)
+        compound = self.compound is not None
+        match = _label_pattern(self.pattern, compound).fullmatch(written)
+        if match is None and any(char.isalpha() for char in self.pattern.replace("{}", "")):
+            match = _label_pattern("{}.", compound).fullmatch(written)
         if not match:
             raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1, '1')}")
         numeral, parent = match.group(1), ""

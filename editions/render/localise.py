@@ -98,8 +98,8 @@ def citation(doc: Document, identity: str, numbered: dict[str, Unit] | None = No
     """The full reference to a unit in the edition's language: ``paragraph 2 (b) (ii)``,
     ``article 7, paragraph 1``, ``párrafo 2 b) ii)``.
 
-    From the unit up, each level with a citation form (``cite:`` in language.yaml) is written
-    in it, joined by commas; those without one follow their cited ancestor by their label. The
+    From the unit up, each level with a citation form (``cite:`` in language.yaml, where ``{}`` is
+    the numeral) is written in it, joined by commas; those without one follow their cited ancestor by their label. The
     reference goes no higher than a level with a citation whose parent has none, whose number
     runs through the document, or that is compound (its label holds its parents' numbers).
     """
@@ -109,13 +109,11 @@ def citation(doc: Document, identity: str, numbered: dict[str, Unit] | None = No
     for unit in chain:
         assert unit.label is not None
         style = doc.labels[unit.kind]
-        label = style.short(unit.label.number, unit.label.parent)
-        if style.cite and parts:
-            parts.append(", " + style.cite.format(label))
-        elif style.cite:
-            parts.append(style.cite.format(label))
+        if style.cite:
+            cited = style.cite.format(style.numeral(unit.label.number, unit.label.parent))
+            parts.append((", " if parts else "") + cited)
         else:
-            parts.append((" " if parts else "") + label)
+            parts.append((" " if parts else "") + style.short(unit.label.number, unit.label.parent))
     return "".join(parts)
 
 
