@@ -28,7 +28,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..errors import Problem
-from ..read.inline import refs
+from ..read.inline import references
 from ..read.languages import Language
 from ..read.model import Document, Location, Unit
 from ..read.project import Project
@@ -75,16 +75,27 @@ def check_document(doc: Document, language: Language) -> Findings:
         found = list(_sequence(units, name, functools.partial(style.short, parent=parent_numeral), firsts))
         if found:
             findings.troubled.add(id(parent))
+            findings.troubled |= firsts.parents
             findings.problems.extend(found)
     known = doc.numbered()
     for unit in doc.units():
-        for target in refs(unit.title + unit.text):
-            if target not in known:
-                findings.problems.append(_at(unit, f"the reference {{ref:{target}}} points to no numbered unit of this document"))
+        for reference in references(unit.title + unit.text):
+            if reference.value not in known:
+                findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to no numbered "
+                                                   "unit of this document"))
     return findings
 
 
-SiblingList = tuple[object, list[Unit], str, set[int]]
+class Firsts(set[int]):
+    """The id() of each unit that is the first of its level under its own parent, and of those parents
+    (a list numbered through several parents that has a problem troubles each of them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parents: set[int] = set()
+
+
+SiblingList = tuple[object, list[Unit], str, Firsts]
 
 
 def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
@@ -102,8 +113,9 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
         for unit in children:
             if unit.label:
                 scope, name = _scope(unit.kind, through, doc, parent, ancestors)
-                entry = lists.setdefault((id(scope), unit.kind), (scope, [], name, set()))
+                entry = lists.setdefault((id(scope), unit.kind), (scope, [], name, Firsts()))
                 entry[1].append(unit)
+                entry[3].parents.add(id(parent))
                 if unit.kind not in seen:
                     entry[3].add(id(unit))
                 seen.add(unit.kind)
@@ -129,7 +141,7 @@ def _at(unit: Unit, message: str) -> Problem:
     return Problem(unit.where.path, unit.where.line, message)
 
 
-def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts: set[int]) -> Iterator[Problem]:
+def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts: Firsts) -> Iterator[Problem]:
     """Problems of one level's numbering among siblings: it must count 1, 2, 3...
 
     In a list numbered through several parents, a unit that starts its parent again at 1 is one
@@ -147,8 +159,8 @@ def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts
         following = units[index + 1].label if index + 1 < len(units) else None
         number = label.number + offset
         if label.valid and label.number == 1 and index and id(unit) in firsts:
-            yield _at(unit, f"{describe(unit)} starts again at {show(1)}: the {unit.kind}s of {parent} are numbered "
-                            f"through, so this one should be {show(expected)}")
+            yield _at(unit, f"{describe(unit)} restarts the numbering: {unit.kind}s are numbered through {parent}, "
+                            f"so this one is {show(expected)}")
             offset = expected - 1
             number = expected
         elif not label.valid:

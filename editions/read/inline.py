@@ -132,12 +132,12 @@ def _excerpt(text: str, at: int) -> str:
     return repr(text[max(at, 0): max(at, 0) + 30] + ("…" if len(text) > at + 30 else ""))
 
 
-def refs(runs: tuple[Inline, ...]) -> Iterator[str]:
-    """Identities referred to in ``runs``, in order."""
+def references(runs: tuple[Inline, ...]) -> Iterator[Inline]:
+    """The ``{ref:}`` and ``{cite:}`` fields in ``runs``, in order."""
     for run in runs:
         if run.kind in ("ref", "cite"):
-            yield run.value
-        yield from refs(run.children)
+            yield run
+        yield from references(run.children)
 
 
 def plain_text(runs: tuple[Inline, ...]) -> str:

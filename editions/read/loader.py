@@ -24,6 +24,7 @@ from .yamlsource import line, read_yaml
 
 MAX_DEPTH = 12
 UNNUMBERED_KEYS = frozenset(BLOCK_VALUES)
+UNIT_KEYS = frozenset(("title", "text", "body"))    # the keys of a numbered unit besides its level's
 
 
 def load_document(path: Path, root: Path, language: Language) -> Document:
@@ -167,14 +168,14 @@ class _Body:
             self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(block_keys)}")
             return None
         keys = {key.value for key, _ in node.value}     # each once: editions/read/yamlsource.py refuses a key twice
+        first = node.value[0][0].value if node.value else None
+        if isinstance(first, str) and first not in self.scheme.by_key and first not in UNNUMBERED_KEYS | UNIT_KEYS:
+            self.reader.problem(node, f"'{first}' is not a level of the scheme {self.scheme.name} "
+                                      f"({self.scheme.path}), whose levels are: {', '.join(self.scheme.keys)}")
+            return None
         kinds = keys & self.scheme.by_key.keys() or keys & UNNUMBERED_KEYS
         if len(kinds) != 1:
             named = [key.value for key, _ in node.value if key.value in kinds]
-            first = node.value[0][0].value if node.value else None
-            if not named and isinstance(first, str) and first not in ("title", "text", "body"):
-                self.reader.problem(node, f"'{first}' is not a level of the scheme {self.scheme.name} "
-                                          f"({self.scheme.path}), whose levels are: {', '.join(self.scheme.keys)}")
-                return None
             found = " and ".join(named) if named else "none"
             self.reader.problem(node, f"a block must have exactly one of: {', '.join(block_keys)} (found {found})")
             return None

@@ -175,21 +175,22 @@ def _error(style: str, written: str) -> NumeralError:
     for char in written:
         name = unicodedata.name(char, "")
         script = name.split(" ")[0] if name else ""
-        if char.isalnum() and script and script != system.script and not _same_script(script, system):
-            what = "letter" if unicodedata.category(char).startswith("L") else "digit"
+        what = "letter" if unicodedata.category(char).startswith("L") else "digit" if char.isdigit() else ""
+        if what and what == _kind(system) and script != system.script:
             has = "is" if written == char else "has"
             return LookAlikeError(f"{written!r} {has} the {_script_name(script)} {what} {char}; "
                                   f"this level's labels use {system.described}")
     return NumeralError(f"{written!r} is not a well-formed {_singular(system)}")
 
 
-def _same_script(script: str, system: System) -> bool:
-    """ASCII digits inside a Latin numeral, an Arabic tatweel in an abjad letter: not look-alikes."""
-    return system.script in ("CJK",) and script == "CJK"
+def _kind(system: System) -> str:
+    """What a system writes with: a letter of another script looks like a letter, a digit like a digit."""
+    return "digit" if system.script in ("DIGIT", "ARABIC-INDIC") else "letter"
 
 
 def _script_name(script: str) -> str:
-    return "-".join(part.capitalize() for part in script.split("-"))
+    """``Cyrillic``, ``Arabic-Indic``; ASCII digits are ``European`` digits, as Unicode's block calls them."""
+    return "European" if script == "DIGIT" else "-".join(part.capitalize() for part in script.split("-"))
 
 
 def _singular(system: System) -> str:

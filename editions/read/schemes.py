@@ -112,17 +112,20 @@ def check_schemes(root: Path) -> list[Problem]:
 
 def _levels(reader: Reader, node: yaml.Node) -> tuple[Level, ...]:
     levels: list[Level] = []
+    declared: list[str] = []       # every key, of a level with problems too: one mistake, one message
     for item in reader.sequence(node, "levels"):
-        level = _level(reader, item, levels)
+        level = _level(reader, item, levels, declared)
         if level is not None:
             levels.append(level)
-    return tuple(levels)
+    return tuple(levels) if len(levels) == len(declared) else ()
 
 
-def _level(reader: Reader, node: yaml.Node, before: list[Level]) -> Level | None:
+def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[str]) -> Level | None:
     fields = reader.record(node, LEVEL, "a level")
     values = {name: reader.text(value, name) for name, value in fields.items() if name not in ("under", "optional")}
-    known = [level.key for level in before]
+    known = list(declared)
+    if values.get("key"):
+        declared.append(str(values["key"]))
     key, numerals, carries = values.get("key"), values.get("numerals"), values.get("carries")
     if key is not None and (not KEY.fullmatch(key) or key in BLOCK_KINDS or key in (TOP, *known)):
         reader.problem(fields["key"], _bad_key(key, known))
