@@ -44,7 +44,7 @@ class Language:
         else its label for that key in every scheme (the ``labels:`` of old), else the scheme's own."""
         found = self.schemes.get(scheme.name, {}).get(level.key) or self.labels.get(level.key)
         if found is None:
-            found = LabelStyle(level.key, level.label)
+            found = LabelStyle(level.key, level.label, "")
         return replace(found, numerals=found.numerals or level.numerals, compound=level.compound)
 
     @property

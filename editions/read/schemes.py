@@ -81,17 +81,14 @@ def scheme_path(root: Path, name: str) -> Path:
 
 
 def load_scheme(root: Path, name: str) -> Scheme:
-    """The scheme ``name`` of the project at ``root``; EditionError with every problem of its file."""
+    """The scheme ``name`` of the project at ``root``; EditionError with every problem of its file.
+
+    Read again for every edition that names it (a scheme file is a few hundred bytes): a cache
+    keyed on the file's stamp served an old scheme after a rewrite within one clock tick."""
     path = scheme_path(root, name)
-    stamp = path.stat() if path.is_file() else None
-    return _load(root, name, (stamp.st_mtime_ns, stamp.st_size) if stamp else None)
-
-
-@functools.lru_cache(maxsize=64)       # every edition of every document names one of a few schemes
-def _load(root: Path, name: str, stamp: tuple[int, int] | None) -> Scheme:
-    if stamp is None:
+    if not path.is_file():
         raise EditionError([Problem(f"{FOLDER}/{name}.yaml", 1, f"no scheme '{name}': {FOLDER}/{name}.yaml is missing")])
-    reader = Reader(read_yaml(scheme_path(root, name), root))
+    reader = Reader(read_yaml(path, root))
     fields = reader.record(reader.source.root, SCHEME, "a scheme")
     levels = _levels(reader, fields["levels"]) if "levels" in fields else ()
     if reader.problems or not levels:
