@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE, make_project
 
 from editions.errors import EditionError
 from editions.read.languages import load_language
@@ -22,7 +25,18 @@ def at(root: Path) -> Path:
 
 
 def load(path: Path):  # type: ignore[no-untyped-def]
-    return load_document(path, path.parents[2], load_language(EN, SAMPLE))
+    root = path.parents[2]
+    if path.is_relative_to(SAMPLE):     # the sample has no schemes of its own: a project made from it has
+        root = _sample_project()
+        path = root / path.relative_to(SAMPLE)
+    elif not (root / "schemes").exists():
+        shutil.copytree(ROOT / "schemes", root / "schemes")
+    return load_document(path, root, load_language(EN, SAMPLE))
+
+
+@functools.cache
+def _sample_project() -> Path:
+    return make_project(Path(tempfile.mkdtemp(prefix="loader-")) / "project")
 
 
 def messages(path: Path) -> list[str]:

@@ -428,3 +428,150 @@ def test_deeply_nested_inline_markup_is_reported(project: Path, english: Languag
     _, problems = read_document(path, project, english)    # accepted or refused, but no crash
     if problems:
         assert_well_reported(problems, (EN,))
+
+
+# --- d. random schemes: a correct document passes, a slip is one path:line: message -------
+
+SCHEME_NUMERALS = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha", "cyrillic", "abjad",
+                   "arabic-indic", "chinese", "circled")
+RANDOM = "content/{}/random.yaml"
+
+
+@dataclass(frozen=True)
+class RandomLevel:
+    key: str
+    numerals: str
+    numbering: str          # restart, document or an ancestor's key
+    carries: str
+    compound: bool
+
+
+@st.composite
+def schemes(draw: st.DrawFn) -> tuple[RandomLevel, ...]:
+    """Two to four levels, each under the one before, with random numerals and numbering."""
+    levels: list[RandomLevel] = []
+    for depth in range(draw(st.integers(2, 4))):
+        ancestors = [level.key for level in levels[:-1]]
+        numbering = draw(st.sampled_from(["restart", "document", *ancestors])) if depth else "restart"
+        compound = depth > 0 and numbering == "restart" and draw(st.booleans())
+        levels.append(RandomLevel(f"level{depth}", draw(st.sampled_from(SCHEME_NUMERALS)), numbering,
+                                  draw(st.sampled_from(["title", "text"])), compound))
+    return tuple(levels)
+
+
+def scheme_yaml(levels: tuple[RandomLevel, ...]) -> str:
+    out = ["levels:"]
+    for index, level in enumerate(levels):
+        out += [f"  - key: {level.key}", f"    numerals: {level.numerals}", f"    carries: {level.carries}",
+                f"    under: [{levels[index - 1].key if index else 'document'}]", f"    numbering: {level.numbering}"]
+        out += ['    compound: "{parent}.{}"', '    label: "{}"'] if level.compound else ['    label: "({})"']
+    return "\n".join(out) + "\n"
+
+
+@dataclass
+class Numbered:
+    level: int
+    number: int = 0
+    children: list[Numbered] = field(default_factory=list)
+
+
+@st.composite
+def random_bodies(draw: st.DrawFn, levels: tuple[RandomLevel, ...], depth: int = 0) -> list[Numbered]:
+    units = [Numbered(depth) for _ in range(draw(st.integers(1, 3)))]
+    if depth + 1 < len(levels):
+        for unit in units:
+            if draw(st.booleans()):
+                unit.children = draw(random_bodies(levels, depth + 1))
+    return units
+
+
+def number_units(levels: tuple[RandomLevel, ...], units: list[Numbered]) -> None:
+    """Number each level as its scheme says: under each parent, through the document or an ancestor."""
+    counters: dict[tuple[int, int], int] = {}
+
+    def visit(children: list[Numbered], chain: list[Numbered]) -> None:
+        for unit in children:
+            numbering = levels[unit.level].numbering
+            scope = chain[-1] if numbering == "restart" and chain else next(
+                (a for a in reversed(chain) if levels[a.level].key == numbering), None)
+            key = (id(scope) if scope is not None else 0, unit.level)
+            counters[key] = counters.get(key, 0) + 1
+            unit.number = counters[key]
+            visit(unit.children, [*chain, unit])
+    visit(units, [])
+
+
+def random_yaml(levels: tuple[RandomLevel, ...], units: list[Numbered], code: str) -> str:
+    def block(unit: Numbered, parent: str) -> dict[str, object]:
+        level = levels[unit.level]
+        numeral = format_numeral(level.numerals, unit.number)
+        if level.compound:
+            numeral = f"{parent}.{numeral}"
+        # English uses the scheme's labels, ({}) or a bare compound number; Spanish its own, {}).
+        label = f"{numeral})" if code == "es" else numeral if level.compound else f"({numeral})"
+        written: dict[str, object] = {level.key: label, level.carries: f"{code} {level.key} {unit.number}"}
+        if unit.children:
+            written["body"] = [block(child, numeral) for child in unit.children]
+        return written
+    data = {"symbol": "RND/2", "language": code, "original": "en", **copy.deepcopy(META[code]),
+            "start": datetime.date(2025, 11, 30), "end": datetime.date(2025, 12, 2), "scheme": "random",
+            "body": [block(unit, "") for unit in units]}
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=72)
+
+
+@pytest.fixture(scope="module")
+def random_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("random-schemes") / "project")
+    for code in ("en", "es"):
+        (root / "content" / code / "sample.yaml").unlink()
+        (root / "content" / code / "confirmed").mkdir(exist_ok=True)
+    settings_file = root / "content" / "es" / "language.yaml"
+    labels = "".join(f'    level{n}: "{{}})"\n' for n in range(4))
+    settings_file.write_text(settings_file.read_text(encoding="utf-8") + f"schemes:\n  random:\n{labels}", encoding="utf-8")
+    return root
+
+
+def write_random(root: Path, levels: tuple[RandomLevel, ...], en: list[Numbered], es: list[Numbered]) -> None:
+    (root / "schemes" / "random.yaml").write_text(scheme_yaml(levels), encoding="utf-8")
+    for code, units in (("en", en), ("es", es)):
+        (root / RANDOM.format(code)).write_text(random_yaml(levels, units, code), encoding="utf-8")
+
+
+def numbering_problems(root: Path) -> list[Problem]:
+    """The problems of a check, leaving out the translation tracker's (nothing is confirmed here)."""
+    try:
+        check(root, Selection())
+    except EditionError as error:
+        return [p for p in error.problems if "confirmed" not in p.message]
+    return []
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(data=st.data())
+def test_random_schemes_pass_when_numbered_as_they_say(random_project: Path, data: st.DataObject) -> None:
+    levels = data.draw(schemes())
+    units = data.draw(random_bodies(levels))
+    number_units(levels, units)
+    write_random(random_project, levels, units, copy.deepcopy(units))
+    assert numbering_problems(random_project) == [], scheme_yaml(levels) + random_yaml(levels, units, "en")
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(data=st.data())
+def test_random_schemes_report_a_renumbered_unit_at_its_line(random_project: Path, data: st.DataObject) -> None:
+    levels = data.draw(schemes())
+    units = data.draw(random_bodies(levels))
+    number_units(levels, units)
+    es = copy.deepcopy(units)
+    everything: list[Numbered] = []
+    todo = list(es)
+    while todo:
+        unit = todo.pop()
+        everything.append(unit)
+        todo += unit.children
+    unit = data.draw(st.sampled_from(everything))
+    unit.number += data.draw(st.integers(1, 3))
+    write_random(random_project, levels, units, es)
+    problems = numbering_problems(random_project)
+    assert_well_reported(problems, (RANDOM.format("en"), RANDOM.format("es")))
+    assert any(p.path == RANDOM.format("es") for p in problems)

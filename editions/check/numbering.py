@@ -19,6 +19,7 @@ unnumbered blocks, are documented in docs/numbering.md:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -27,10 +28,11 @@ from pathlib import Path
 from babel import Locale
 
 from ..errors import Problem
-from ..read.inline import refs
+from ..read.inline import references
 from ..read.languages import Language
-from ..read.model import NUMBERED_KINDS, Document, Location, Unit
+from ..read.model import Document, Location, Unit
 from ..read.project import Project
+from ..read.schemes import RESTART
 
 METADATA_SHARED = ("symbol", "original", "start", "end", "date", "columns", "amendments")
 MESSAGES_LOCALE = Locale.parse("en")   # messages to the user are in English
@@ -67,45 +69,101 @@ def check_numbering(project: Project) -> list[Problem]:
 def check_document(doc: Document, language: Language) -> Findings:
     """Problems of one language edition on its own: sequences and references."""
     findings = Findings()
-    parents: list[tuple[object, Sequence[Unit], str]] = [(doc, doc.body, "the document")]
-    parents += [(unit, unit.children, describe(unit)) for unit in doc.units() if unit.children]
-    for parent, children, name in parents:
-        by_kind: dict[str, list[Unit]] = {}
-        for unit in children:
-            if unit.label:
-                by_kind.setdefault(unit.kind, []).append(unit)
-        found = [p for kind in NUMBERED_KINDS if kind in by_kind
-                 for p in _sequence(by_kind[kind], name, language.labels[kind].short)]
+    for parent, units, name, firsts in _sibling_lists(doc):
+        style = doc.labels[units[0].kind]
+        parent_numeral = units[0].label.parent if units[0].label else ""
+        found = list(_sequence(units, name, functools.partial(style.short, parent=parent_numeral), firsts))
         if found:
             findings.troubled.add(id(parent))
+            findings.troubled |= firsts.parents
             findings.problems.extend(found)
     known = doc.numbered()
     for unit in doc.units():
-        for target in refs(unit.title + unit.text):
-            if target not in known:
-                findings.problems.append(_at(unit, f"the reference {{ref:{target}}} points to no numbered unit of this document"))
+        for reference in references(unit.title + unit.text):
+            if reference.value not in known:
+                findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to no numbered "
+                                                   "unit of this document"))
     return findings
+
+
+class Firsts(set[int]):
+    """The id() of each unit that is the first of its level under its own parent, and of those parents
+    (a list numbered through several parents that has a problem troubles each of them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parents: set[int] = set()
+
+
+SiblingList = tuple[object, list[Unit], str, Firsts]
+
+
+def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
+    """Each list of units that counts 1, 2, 3..., with the parent it is reported under: the units of
+    a level under one parent or, for a level numbered through the document or an ancestor level,
+    every unit of the level in that scope, in document order, with the id() of each unit that is
+    the first of its own parent (where a wrong restart shows)."""
+    scheme = doc.scheme
+    through = {level.key: level.numbering for level in scheme.levels if level.numbering != RESTART} if scheme else {}
+    lists: dict[tuple[int, str], SiblingList] = {}
+    parents: list[tuple[object, Sequence[Unit], tuple[Unit, ...]]] = [(doc, doc.body, ())]
+    while parents:
+        parent, children, ancestors = parents.pop(0)
+        seen: set[str] = set()
+        for unit in children:
+            if unit.label:
+                scope, name = _scope(unit.kind, through, doc, parent, ancestors)
+                entry = lists.setdefault((id(scope), unit.kind), (scope, [], name, Firsts()))
+                entry[1].append(unit)
+                entry[3].parents.add(id(parent))
+                if unit.kind not in seen:
+                    entry[3].add(id(unit))
+                seen.add(unit.kind)
+        parents += [(u, u.children, (*ancestors, u) if u.label else ancestors) for u in children if u.children]
+    for entry in lists.values():
+        entry[1].sort(key=lambda u: u.where.line)
+        yield entry
+
+
+def _scope(kind: str, through: dict[str, str], doc: Document, parent: object,
+           ancestors: tuple[Unit, ...]) -> tuple[object, str]:
+    """What a unit's number counts under, and how messages name it."""
+    numbering = through.get(kind)
+    if numbering is None:
+        return parent, describe(parent) if isinstance(parent, Unit) else "the document"
+    for above in reversed(ancestors):
+        if above.kind == numbering:
+            return above, describe(above)
+    return doc, "the document"
 
 
 def _at(unit: Unit, message: str) -> Problem:
     return Problem(unit.where.path, unit.where.line, message)
 
 
-def _sequence(units: list[Unit], parent: str, show: Callable[[int], str]) -> Iterator[Problem]:
-    """Problems of one kind's numbering among siblings: it must count 1, 2, 3..."""
+def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts: Firsts) -> Iterator[Problem]:
+    """Problems of one level's numbering among siblings: it must count 1, 2, 3...
+
+    In a list numbered through several parents, a unit that starts its parent again at 1 is one
+    slip: it is reported, and the units after it are counted on from where the list was."""
     numbers = [u.label.number for u in units if u.label]
     if sorted(numbers) == list(range(1, len(numbers) + 1)):
         for before, after in zip(units, units[1:]):
             if after.label and before.label and after.label.number < before.label.number:
                 yield _at(after, f"{describe(after)} comes after {describe(before)}: the {after.kind}s of {parent} are out of order")
         return
-    expected, first_line = 1, dict[int, int]()
+    expected, first_line, offset = 1, dict[int, int](), 0
     for index, unit in enumerate(units):
         label = unit.label
         assert label is not None
         following = units[index + 1].label if index + 1 < len(units) else None
-        number = label.number
-        if not label.valid:
+        number = label.number + offset
+        if label.valid and label.number == 1 and index and id(unit) in firsts:
+            yield _at(unit, f"{describe(unit)} restarts the numbering: {unit.kind}s are numbered through {parent}, "
+                            f"so this one is {show(expected)}")
+            offset = expected - 1
+            number = expected
+        elif not label.valid:
             pass
         elif number != expected and following is not None and following.number == expected + 1:
             yield _at(unit, f"{unit.kind} {show(number)} of {parent} should be {show(expected)}: it comes between {show(expected - 1) if expected > 1 else 'the start'} and {show(expected + 1)}")
@@ -162,6 +220,11 @@ def check_parity(original: Document, translation: Document, languages: dict[str,
     theirs = _Side(original, languages[original.language], "original", troubled)
     mine = _Side(translation, languages[translation.language], "translation", troubled)
     yield from _metadata(theirs, mine)
+    if original.scheme and translation.scheme and original.scheme.name != translation.scheme.name:
+        yield Problem(translation.where.path, translation.meta.lines.get("scheme", 1),
+                      f"scheme is {translation.scheme.name} here; {theirs.role} has {original.scheme.name} "
+                      f"({original.where.path}:{original.meta.lines.get('scheme', 1)})")
+        return
     loose: list[_Loose] = []
     yield from _compare(theirs, mine, (original, original.body), (translation, translation.body), loose)
     yield from _misnested(loose)
@@ -261,7 +324,7 @@ def _opcodes(ours: list[tuple[str, int]], yours: list[tuple[str, int]]) -> Itera
 def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
             extras: list[Unit]) -> Iterator[tuple[str, Problem]]:
     """One message per numbered kind whose count differs, at the shorter side."""
-    for kind in NUMBERED_KINDS:
+    for kind in dict.fromkeys(u.kind for u in (*a[1], *b[1]) if u.label):
         ours = [u for u in a[1] if u.kind == kind]
         yours = [u for u in b[1] if u.kind == kind]
         if len(ours) == len(yours) or not any(u.kind == kind for u in extras):
@@ -277,7 +340,7 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
 
 def _span(side: _Side, kind: str, units: list[Unit]) -> str:
     """``2 paragraphs, 1 to 2``, ``1 item, i)``, ``no subparagraphs``."""
-    show = side.language.labels[kind].short
+    show = side.doc.labels[kind].short
     numbers = [u.label.number for u in units if u.label]
     if not numbers:
         return f"no {kind}s"
@@ -299,7 +362,7 @@ def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
         assert item.unit.label is not None
         for twin in by_key.get((item.unit.kind, item.unit.label.number, sides[0]), []):
             if twin.parent != item.parent:
-                show = item.side.language.labels[item.unit.kind].format(item.unit.label.number)
+                show = item.side.doc.labels[item.unit.kind].format(item.unit.label.number, item.unit.label.parent)
                 yield _at(item.unit, f"{item.unit.kind} {show} is under {item.parent} here; {twin.side.role} has it under "
                           f"{twin.parent} ({twin.unit.where.path}:{twin.unit.where.line})")
 

@@ -3,6 +3,7 @@
     *emphasis*          emphasis
     "quotation"         quotation marks of the edition's language
     {ref:III.B.3}       cross-reference to a numbered unit, printed as its label
+    {cite:2.b.ii}       cross-reference printed in full: paragraph 2 (b) (ii)
     {number:250000}     a number, formatted for the edition's locale
     {date:2002-11-18}   a date, formatted for the edition's locale
     \\*  \\"  \\{  \\\\       the character itself
@@ -108,10 +109,10 @@ def _field(text: str, start: int) -> tuple[Inline, int]:
         raise InlineError(f"a '{{' must start a field such as {{ref:III.A}} (write \\{{ for the character): {_excerpt(text, start)}")
     name, value = match.group(1), match.group(2).strip()
     checks: dict[str, Callable[[str], object]] = {   # a match (or None), or a bool
-        "ref": IDENTITY.fullmatch, "number": NUMBER.fullmatch, "date": _is_date,
+        "ref": IDENTITY.fullmatch, "cite": IDENTITY.fullmatch, "number": NUMBER.fullmatch, "date": _is_date,
     }
     if name not in checks:
-        raise InlineError(f"unknown field {{{name}:…}}; known fields: ref, number, date")
+        raise InlineError(f"unknown field {{{name}:…}}; known fields: ref, cite, number, date")
     if not checks[name](value):
         limits = " (at most 15 digits, and 6 after the point)" if name == "number" else ""
         shown = value if len(value) <= 30 else value[:30] + "…"
@@ -133,12 +134,12 @@ def _excerpt(text: str, at: int) -> str:
     return repr(text[max(at, 0): max(at, 0) + 30] + ("…" if len(text) > at + 30 else ""))
 
 
-def refs(runs: tuple[Inline, ...]) -> Iterator[str]:
-    """Identities referred to in ``runs``, in order."""
+def references(runs: tuple[Inline, ...]) -> Iterator[Inline]:
+    """The ``{ref:}`` and ``{cite:}`` fields in ``runs``, in order."""
     for run in runs:
-        if run.kind == "ref":
-            yield run.value
-        yield from refs(run.children)
+        if run.kind in ("ref", "cite"):
+            yield run
+        yield from references(run.children)
 
 
 def plain_text(runs: tuple[Inline, ...]) -> str:
@@ -155,6 +156,7 @@ class InlineStyle:
     date: Callable[[datetime.date], str]
     ref_label: Callable[[str], str]
     ref_href: Callable[[str], str]
+    ref_cite: Callable[[str], str] | None = None    # None: {cite:} prints as {ref:}
 
 
 def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
@@ -176,7 +178,7 @@ def _render_run(run: Inline, style: InlineStyle) -> Markup:
         return escape(style.number(run.value))
     if run.kind == "date":
         return escape(style.date(datetime.date.fromisoformat(run.value)))
-    return Markup('<a class="ref" href="%s">%s</a>') % (style.ref_href(run.value), style.ref_label(run.value))
+    return Markup('<a class="ref" href="%s">%s</a>') % (style.ref_href(run.value), _reference(run, style))
 
 
 def render_plain(runs: tuple[Inline, ...], style: InlineStyle) -> str:
@@ -196,4 +198,10 @@ def _plain_run(run: Inline, style: InlineStyle) -> str:
         return style.number(run.value)
     if run.kind == "date":
         return style.date(datetime.date.fromisoformat(run.value))
+    return _reference(run, style)
+
+
+def _reference(run: Inline, style: InlineStyle) -> str:
+    if run.kind == "cite" and style.ref_cite is not None:
+        return style.ref_cite(run.value)
     return style.ref_label(run.value)

@@ -8,18 +8,17 @@ needs none). Adding a language needs nothing else.
 
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
 from ..errors import EditionError, Problem
-from .model import NUMBERED_KINDS, NUMERAL_STYLES
-from .numerals import NumeralError, format_numeral, parse_numeral
+from .model import LabelStyle
+from .numerals import STYLES
 from .schema import LANGUAGE, Field, Reader
+from .schemes import Level, Scheme
 from .yamlsource import read_yaml
 
 SETTINGS_FILE = "language.yaml"
@@ -31,40 +30,6 @@ def catalog_relative(code: str) -> str:
 
 
 @dataclass(frozen=True)
-class LabelStyle:
-    """The printed form of one numbered kind in one language, e.g. ``({})``."""
-
-    kind: str
-    pattern: str
-
-    def format(self, number: int) -> str:
-        return self.pattern.format(format_numeral(NUMERAL_STYLES[self.kind], number))
-
-    def short(self, number: int) -> str:
-        """The label without a closing full stop, as cited in running text."""
-        printed = self.format(number)
-        return printed[:-1] if printed.endswith(".") else printed
-
-    def parse(self, written: str) -> int:
-        """The number of a label as written in content; NumeralError otherwise.
-
-        A pattern's closing full stop may be left out: ``paragraph: 4``.
-        """
-        match = _label_pattern(self.pattern).fullmatch(written)
-        if match:
-            return parse_numeral(NUMERAL_STYLES[self.kind], match.group(1))
-        raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1)}")
-
-
-@functools.cache
-def _label_pattern(pattern: str) -> re.Pattern[str]:
-    """``({})`` → a regular expression for ``(iv)``; a closing full stop is optional."""
-    prefix, suffix = pattern.split("{}")
-    tail = re.escape(suffix.removesuffix(".")) + (r"\.?" if suffix.endswith(".") else "")
-    return re.compile(re.escape(prefix) + r"([A-Za-z0-9]+)" + tail)
-
-
-@dataclass(frozen=True)
 class Language:
     code: str
     locale: Locale
@@ -72,6 +37,15 @@ class Language:
     quotes: tuple[str, str]
     day_range: str
     path: str
+    schemes: dict[str, dict[str, LabelStyle]] = field(default_factory=dict)   # a scheme's own labels, by level
+
+    def style(self, scheme: Scheme, level: Level) -> LabelStyle:
+        """How this language labels ``level`` of ``scheme``: the language's setting for that scheme,
+        else its label for that key in every scheme (the ``labels:`` of old), else the scheme's own."""
+        found = self.schemes.get(scheme.name, {}).get(level.key) or self.labels.get(level.key)
+        if found is None:
+            found = LabelStyle(level.key, level.label, "")
+        return replace(found, numerals=found.numerals or level.numerals, compound=level.compound)
 
     @property
     def name(self) -> str:
@@ -90,14 +64,15 @@ def load_language(folder: Path, root: Path) -> Language:
     fields = reader.record(reader.source.root, LANGUAGE, "the language settings")
     code = folder.name
     locale = _locale(reader, fields, code)
-    labels = _labels(reader, fields)
+    labels = _labels(reader, fields.get("labels"), "labels")
+    schemes = _scheme_labels(reader, fields.get("schemes"))
     quotes = _quotes(reader, fields)
     day_range = reader.text(fields["day_range"], "day_range") if "day_range" in fields else None
     if day_range is not None and (day_range.count("{start}"), day_range.count("{end}")) != (1, 1):
         reader.problem(fields["day_range"], "day_range must contain {start} and {end} once each")
     if reader.problems or locale is None or quotes is None or day_range is None:
         raise EditionError(reader.problems or [Problem(shown, 1, "incomplete language settings")])
-    return Language(code, locale, labels, quotes, day_range, shown)
+    return Language(code, locale, labels, quotes, day_range, shown, schemes)
 
 
 def _locale(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Locale | None:
@@ -116,22 +91,70 @@ def _locale(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Locale |
     return locale
 
 
-LABEL_FIELDS = tuple(Field(kind, "text") for kind in NUMBERED_KINDS)
+LABEL_FIELDS = (
+    Field("label", "text", doc="the printed label; {} is the numeral"),
+    Field("numerals", "text", required=False, doc="this language's numeral system for the level"),
+    Field("cite", "text", required=False, doc="how running text cites it; {} is the label"),
+    Field("special", "mapping", required=False, doc="a number's special form, e.g. 1: premier"),
+)
 
 
-def _labels(reader: Reader, fields: dict[str, yaml.Node]) -> dict[str, LabelStyle]:
-    node = fields.get("labels")
+def _scheme_labels(reader: Reader, node: yaml.Node | None) -> dict[str, dict[str, LabelStyle]]:
     if node is None:
         return {}
-    found = reader.record(node, LABEL_FIELDS, "labels")
+    if type(node) is not yaml.MappingNode:
+        reader.problem(node, "schemes must map a scheme's name to its labels")
+        return {}
+    return {key.value: _labels(reader, value, f"the labels of scheme {key.value}") for key, value in node.value}
+
+
+def _labels(reader: Reader, node: yaml.Node | None, what: str) -> dict[str, LabelStyle]:
+    if node is None:
+        return {}
+    if type(node) is not yaml.MappingNode:
+        reader.problem(node, f"{what} must map each level to its label")
+        return {}
     styles = {}
-    for kind, value in found.items():
-        pattern = reader.text(value, f"the label of a {kind}")
-        if pattern is not None and pattern.count("{}") != 1:
-            reader.problem(value, f"the label of a {kind} must contain {{}} once, where the numeral goes")
-        elif pattern is not None:
-            styles[kind] = LabelStyle(kind, pattern)
+    for key, value in node.value:
+        style = _label(reader, str(key.value), value)
+        if style is not None:
+            styles[style.kind] = style
     return styles
+
+
+def _label(reader: Reader, kind: str, node: yaml.Node) -> LabelStyle | None:
+    """``"({})"``, or a mapping with the label and its numerals, citation and special forms."""
+    fields = {"label": node} if type(node) is yaml.ScalarNode else reader.record(node, LABEL_FIELDS, f"the label of a {kind}")
+    pattern = reader.text(fields["label"], f"the label of a {kind}") if "label" in fields else None
+    if pattern is not None and pattern.count("{}") != 1:
+        reader.problem(fields["label"], f"the label of a {kind} must contain {{}} once, where the numeral goes")
+        return None
+    numerals = reader.text(fields["numerals"], "numerals") if "numerals" in fields else ""
+    if numerals and numerals not in STYLES:
+        reader.problem(fields["numerals"], f"unknown numeral system '{numerals}'; known: {', '.join(STYLES)}")
+    cite = reader.text(fields["cite"], "cite") if "cite" in fields else None
+    if cite is not None and cite.count("{}") != 1:
+        reader.problem(fields["cite"], f"the citation of a {kind} must contain {{}} once, where the label goes")
+    special = _special(reader, fields.get("special"))
+    if pattern is None:
+        return None
+    return LabelStyle(kind, pattern, numerals or "", cite, special)
+
+
+def _special(reader: Reader, node: yaml.Node | None) -> tuple[tuple[int, str], ...]:
+    if node is None:
+        return ()
+    if type(node) is not yaml.MappingNode:
+        reader.problem(node, "special must map a number to its written form, e.g. 1: premier")
+        return ()
+    found = []
+    for key, value in node.value:
+        text = reader.text(value, "a special form")
+        if not str(key.value).isdigit():
+            reader.problem(key, f"special forms are given for whole numbers, not '{key.value}'")
+        elif text is not None:
+            found.append((int(key.value), text))
+    return tuple(found)
 
 
 def _quotes(reader: Reader, fields: dict[str, yaml.Node]) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ the path of its ancestors' numbers (``III.B.3.ix``), the same in every language.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,16 +16,15 @@ import yaml
 from ..errors import EditionError, Problem
 from .inline import InlineError, parse
 from .languages import Language
-from .model import NUMBERED_KINDS, NUMERAL_STYLES, Amendment, Document, Inline, Label, Location, Meta, Unit
-from .numerals import NumeralError, format_numeral
-from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, NUMBERED_FIELDS, Reader
+from .model import Amendment, Document, Inline, Label, LabelStyle, Location, Meta, Unit
+from .numerals import LookAlikeError, NumeralError, format_numeral
+from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, Field, Reader
+from .schemes import DEFAULT, FOLDER, RESTART, THROUGH, TOP, Level, Scheme, load_scheme, scheme_path
 from .yamlsource import line, read_yaml
 
 MAX_DEPTH = 12
-BLOCK_KEYS = NUMBERED_KINDS + tuple(BLOCK_VALUES)
-NUMBERED_KEYS, UNNUMBERED_KEYS = frozenset(NUMBERED_KINDS), frozenset(BLOCK_VALUES)
-# The field printed as a numbered kind's heading: sections have titles, paragraphs text.
-HEADING = {kind: "title" if "title" in (f.name for f in fields) else "text" for kind, fields in NUMBERED_FIELDS.items()}
+UNNUMBERED_KEYS = frozenset(BLOCK_VALUES)
+UNIT_KEYS = frozenset(("title", "text", "body"))    # the keys of a numbered unit besides its level's
 
 
 def load_document(path: Path, root: Path, language: Language) -> Document:
@@ -45,16 +45,34 @@ def read_document(path: Path, root: Path, language: Language) -> tuple[Document 
         return None, list(error.problems)
     fields = reader.record(reader.source.root, DOCUMENT, "the document")
     meta = _meta(reader, fields, language.code)
-    body = _Body(reader, language).blocks(fields["body"], "", 0) if "body" in fields else ()
-    doc = Document(path.stem, Location(reader.source.shown, 1), meta, body) if meta is not None else None
+    scheme = _scheme(reader, fields, root)
+    if scheme is None:
+        return None, reader.problems
+    styles = {level.key: language.style(scheme, level) for level in scheme.levels}
+    body = _Body(reader, scheme, styles).blocks(fields["body"], (), "", 0) if "body" in fields else ()
+    doc = Document(path.stem, Location(reader.source.shown, 1), meta, body, scheme, styles) if meta is not None else None
     return doc, reader.problems
+
+
+def _scheme(reader: Reader, fields: dict[str, yaml.Node], root: Path) -> Scheme | None:
+    """The document's numbering scheme (``scheme:``, by default un-report); None, with its problems, if it has any."""
+    name = reader.text(fields["scheme"], "scheme") if "scheme" in fields else DEFAULT
+    if name is None:
+        return None
+    try:
+        return load_scheme(root, name)
+    except EditionError as error:
+        reader.problems.extend(error.problems)
+        if "scheme" in fields and not scheme_path(root, name).is_file():
+            reader.problem(fields["scheme"], f"no scheme '{name}': add {FOLDER}/{name}.yaml (docs/numbering.md)")
+        return None
 
 
 def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | None:
     values: dict[str, object] = {}
     for f in DOCUMENT:
         node = fields.get(f.name)
-        if node is None or f.type == "blocks":
+        if node is None or f.type == "blocks" or f.name == "scheme":
             continue
         if f.type == "amendments":
             values[f.name] = _amendments(reader, node)
@@ -106,57 +124,103 @@ def _amendments(reader: Reader, node: yaml.Node) -> tuple[Amendment, ...]:
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class _Above:
+    """A numbered ancestor, as its descendants need it: for identities and compound labels."""
+
+    key: str
+    identity: str
+    numeral: str       # as this language writes it, a compound one whole: "1", "3(a)"
+
+
+@functools.cache
+def _fields(level: Level) -> tuple[Field, ...]:
+    """The keys a unit of ``level`` may have besides its label (built once: records are cached by their fields)."""
+    return (Field(level.carries, "text", required=not level.optional), Field("body", "blocks", required=False))
+
+
 @dataclass
 class _Body:
-    """Builds units from block nodes, carrying the label chain for identities."""
+    """Builds units from block nodes, carrying the numbered ancestors for identities."""
 
     reader: Reader
-    language: Language
+    scheme: Scheme
+    styles: dict[str, LabelStyle]
     previous: dict[tuple[str, str], int] = field(default_factory=dict)
-    # Labels already read, by kind and text as written, with their identity segment: a long
+    # Labels already read, by level and text as written, with their identity segment: a long
     # document writes "1." or "a)" thousands of times.
     known: dict[tuple[str, str], tuple[Label, str]] = field(default_factory=dict)
 
-    def blocks(self, node: yaml.Node, parent: str, depth: int) -> tuple[Unit, ...]:
+    def blocks(self, node: yaml.Node, chain: tuple[_Above, ...], parent: str, depth: int) -> tuple[Unit, ...]:
         if depth > MAX_DEPTH:
             self.reader.problem(node, f"blocks are nested more than {MAX_DEPTH} deep")
             return ()
         units = []
         for child in self.reader.sequence(node, "a body"):
-            unit = self.block(child, parent, depth)
+            unit = self.block(child, chain, parent, depth)
             if unit is not None:
                 units.append(unit)
         return tuple(units)
 
-    def block(self, node: yaml.Node, parent: str, depth: int) -> Unit | None:
+    def block(self, node: yaml.Node, chain: tuple[_Above, ...], parent: str, depth: int) -> Unit | None:
+        block_keys = self.scheme.keys + tuple(BLOCK_VALUES)
         if type(node) is not yaml.MappingNode:
-            self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(BLOCK_KEYS)}")
+            self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(block_keys)}")
             return None
         keys = {key.value for key, _ in node.value}     # each once: editions/read/yamlsource.py refuses a key twice
-        kinds = keys & NUMBERED_KEYS or keys & UNNUMBERED_KEYS
+        first = node.value[0][0].value if node.value else None
+        if isinstance(first, str) and first not in self.scheme.by_key and first not in UNNUMBERED_KEYS | UNIT_KEYS:
+            self.reader.problem(node, f"'{first}' is not a level of the scheme {self.scheme.name} "
+                                      f"({self.scheme.path}), whose levels are: {', '.join(self.scheme.keys)}")
+            return None
+        kinds = keys & self.scheme.by_key.keys() or keys & UNNUMBERED_KEYS
         if len(kinds) != 1:
             named = [key.value for key, _ in node.value if key.value in kinds]
             found = " and ".join(named) if named else "none"
-            self.reader.problem(node, f"a block must have exactly one of: {', '.join(BLOCK_KEYS)} (found {found})")
+            self.reader.problem(node, f"a block must have exactly one of: {', '.join(block_keys)} (found {found})")
             return None
         (kind,) = kinds
         where = Location(self.reader.source.shown, line(node))
-        if kind in NUMBERED_KINDS:
-            return self.numbered(node, kind, where, parent, depth)
-        return self.unnumbered(node, kind, where, parent, depth)
+        if kind in self.scheme.by_key:
+            return self.numbered(node, self.scheme.by_key[kind], where, chain, parent, depth)
+        return self.unnumbered(node, kind, where, chain, parent, depth)
 
-    def numbered(self, node: yaml.MappingNode, kind: str, where: Location, parent: str, depth: int) -> Unit:
-        fields = self.reader.record(node, NUMBERED_FIELDS[kind], f"a {kind}", extra=(kind,))
-        label, segment = self.label(fields[kind], kind, parent)
-        identity = f"{parent}.{segment}" if parent else segment
-        heading = HEADING[kind]
+    def numbered(self, node: yaml.MappingNode, level: Level, where: Location,
+                 chain: tuple[_Above, ...], parent: str, depth: int) -> Unit:
+        kind = level.key
+        fields = self.reader.record(node, _fields(level), f"a {kind}", extra=(kind,))
+        standing = chain[-1].key if chain else TOP
+        if standing not in level.under:
+            place = "at the top of the document" if standing == TOP else f"under a {standing}"
+            self.reader.problem(node, f"a {kind} cannot stand {place}: in the scheme {self.scheme.name}, "
+                                      f"a {kind} stands under {' or '.join(level.under)}")
+        label, segment = self.label(fields[kind], level, chain, parent)
+        identity = self.identity(level, segment, chain, parent)
+        above = _Above(kind, identity, self.styles[kind].numeral(label.number, label.parent))
+        heading = level.carries
         inline = self.inline(fields[heading], f"the {heading} of {kind} {identity}") if heading in fields else ()
-        children = self.blocks(fields["body"], identity, depth + 1) if "body" in fields else ()
+        children = self.blocks(fields["body"], (*chain, above), identity, depth + 1) if "body" in fields else ()
         if heading == "title":
-            return Unit(kind, where, label, identity, inline, (), children)
+            return Unit(kind, where, label, identity, inline, (), children, heading=True)
         return Unit(kind, where, label, identity, (), inline, children)
 
-    def unnumbered(self, node: yaml.MappingNode, kind: str, where: Location, parent: str, depth: int) -> Unit | None:
+    def identity(self, level: Level, segment: str, chain: tuple[_Above, ...], parent: str) -> str:
+        """``III.B.3``; a number that runs through the document is its own identity, one that runs
+        through an ancestor level joins that ancestor's."""
+        if level.numbering == RESTART or level.compound:
+            return f"{parent}.{segment}" if parent else segment
+        scope = self.scope(level, chain)
+        return f"{scope}.{segment}" if scope else segment
+
+    @staticmethod
+    def scope(level: Level, chain: tuple[_Above, ...]) -> str:
+        """The identity of the unit a level's numbers count under: "" for the whole document."""
+        if level.numbering == THROUGH:
+            return ""
+        return next((above.identity for above in reversed(chain) if above.key == level.numbering), "")
+
+    def unnumbered(self, node: yaml.MappingNode, kind: str, where: Location,
+                   chain: tuple[_Above, ...], parent: str, depth: int) -> Unit | None:
         for key, _ in node.value:
             if key.value != kind:
                 self.reader.problem(key, f"unknown key '{key.value}' in a {kind} block, which has no other keys")
@@ -165,35 +229,43 @@ class _Body:
         if what == "text":
             return Unit(kind, where, text=self.inline(value, "a heading" if kind == "heading" else "a text block"))
         if what == "blocks":
-            return Unit(kind, where, children=self.blocks(value, parent, depth + 1))
+            return Unit(kind, where, children=self.blocks(value, chain, parent, depth + 1))
         bullets = tuple(
             Unit("bullet", Location(where.path, line(item)), text=self.inline(item, "a bullet"))
             for _, item in self.reader.texts(value, "bullets")
         )
         return Unit(kind, where, children=bullets)
 
-    def label(self, node: yaml.Node, kind: str, parent: str) -> tuple[Label, str]:
+    def label(self, node: yaml.Node, level: Level, chain: tuple[_Above, ...], parent: str) -> tuple[Label, str]:
         """The label and its identity segment; on a malformed label, report it and assume the next number."""
+        kind = level.key
+        scope = parent if level.numbering == RESTART or level.compound else self.scope(level, chain)
         if type(node) is yaml.ScalarNode:
             known = self.known.get((kind, node.value))
             if known is not None:
-                self.previous[(parent, kind)] = known[0].number
+                self.previous[(scope, kind)] = known[0].number
                 return known
         written = self.reader.text(node, f"the label of a {kind}")
-        guess = self.previous.get((parent, kind), 0) + 1
+        guess = self.previous.get((scope, kind), 0) + 1
+        expected_parent = chain[-1].numeral if level.compound and chain else ""
         try:
             if written is None:
                 raise NumeralError("")
-            number = self.language.labels[kind].parse(written)
+            number, written_parent = self.styles[kind].parse(written)
         except NumeralError as error:
             if written is not None:   # else already reported as not text
                 self.reader.problem(node, f"{kind} label '{written}' {_reason(error)}")
-            label = Label(kind, guess, written or "?", valid=False)
+            label = Label(kind, guess, written or "?", valid=False, parent=expected_parent)
         else:
-            label = Label(kind, number, written)
-        self.previous[(parent, kind)] = label.number
-        found = label, format_numeral(NUMERAL_STYLES[kind], label.number)
-        if label.valid and written is not None and type(node) is yaml.ScalarNode and written == node.value:
+            if written_parent != expected_parent:
+                self.reader.problem(node, f"{kind} label '{written}' is a compound number that does not match its parent "
+                                          f"{chain[-1].key} {expected_parent}: it should be "
+                                          f"{self.styles[kind].numeral(number, expected_parent)}")
+            label = Label(kind, number, written, parent=expected_parent)
+        self.previous[(scope, kind)] = label.number
+        found = label, format_numeral(level.numerals, label.number)
+        if (label.valid and not level.compound and written is not None and type(node) is yaml.ScalarNode
+                and written == node.value):
             self.known[(kind, written)] = found
         return found
 
@@ -210,4 +282,6 @@ class _Body:
 
 def _reason(error: NumeralError) -> str:
     message = str(error)
+    if isinstance(error, LookAlikeError):
+        return f"is written in another script: {message}"
     return message if message.startswith("does not") else f"is not well formed: {message}"

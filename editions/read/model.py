@@ -7,20 +7,15 @@ later stage can report a problem where an author can fix it.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+import functools
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-# Numbered kinds and the numeral style of each; the style is the same in
-# every language, only the punctuation of the printed label differs.
-NUMERAL_STYLES: dict[str, str] = {
-    "section": "upper-roman",
-    "subsection": "upper-alpha",
-    "paragraph": "arabic",
-    "subparagraph": "lower-alpha",
-    "item": "lower-roman",
-}
-NUMBERED_KINDS = tuple(NUMERAL_STYLES)
-# Unnumbered blocks. "bullet" only occurs inside "bullets".
+from .numerals import NumeralError, format_numeral, parse_numeral
+from .schemes import Scheme
+
+# Unnumbered blocks. "bullet" only occurs inside "bullets". Numbered levels come from the document's scheme.
 BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
 
 
@@ -58,6 +53,76 @@ class Label:
     number: int
     written: str
     valid: bool = True   # False: malformed, ``number`` is the expected one
+    parent: str = ""     # a compound label's parent numeral, as this language writes it ("1" of "1.a")
+
+
+@dataclass(frozen=True)
+class LabelStyle:
+    """The printed form of one level in one language: ``({})``, ``Artículo {}``.
+
+    ``numerals`` is the language's system for the level, ``special`` a number's
+    special form (French ``premier``), ``cite`` how running text cites it
+    (``paragraph {}``), ``compound`` the scheme's ``{parent}.{}``.
+    """
+
+    kind: str
+    pattern: str
+    numerals: str = "arabic"
+    cite: str | None = None
+    special: tuple[tuple[int, str], ...] = ()
+    compound: str | None = None
+
+    def numeral(self, number: int, parent: str = "") -> str:
+        """The numeral as labels write it, a compound one joined to its parent's."""
+        written = dict(self.special).get(number) or format_numeral(self.numerals, number)
+        return self.compound.format(written, parent=parent) if self.compound else written
+
+    def format(self, number: int, parent: str = "") -> str:
+        return self.pattern.format(self.numeral(number, parent))
+
+    def short(self, number: int, parent: str = "") -> str:
+        """The label without a closing full stop, as cited in running text."""
+        printed = self.format(number, parent)
+        return printed[:-1] if printed.endswith(".") else printed
+
+    def parse(self, written: str) -> tuple[int, str]:
+        """The number of a label as written in content, and a compound label's parent part; NumeralError otherwise.
+
+        A pattern's closing full stop may be left out: ``paragraph: 4``; a pattern with words may be
+        left out whole: ``article: 3`` for ``Artículo 3``, since the words are the language's, not the content's.
+        """
+        compound = self.compound is not None
+        match = _label_pattern(self.pattern, compound).fullmatch(written)
+        if match is None and any(char.isalpha() for char in self.pattern.replace("{}", "")):
+            match = _label_pattern("{}.", compound).fullmatch(written)
+        if not match:
+            raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1, '1')}")
+        numeral, parent = match.group(1), ""
+        if self.compound:
+            parts = _compound_pattern(self.compound).fullmatch(numeral)
+            if not parts:
+                raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1, '1')}")
+            parent, numeral = parts.group("parent"), parts.group("own")
+        special = {text: number for number, text in self.special}
+        return (special[numeral] if numeral in special else parse_numeral(self.numerals, numeral)), parent
+
+
+NUMERAL = r"[^\s()\[\].,:;]+"    # a numeral in any system: no spaces nor the punctuation labels put around it
+
+
+@functools.cache
+def _label_pattern(pattern: str, compound: bool) -> re.Pattern[str]:
+    """``({})`` → a regular expression for ``(iv)``; a closing full stop is optional."""
+    prefix, suffix = pattern.split("{}")
+    tail = re.escape(suffix.removesuffix(".")) + (r"\.?" if suffix.endswith(".") else "")
+    return re.compile(re.escape(prefix) + ("(.+?)" if compound else f"({NUMERAL})") + tail)
+
+
+@functools.cache
+def _compound_pattern(compound: str) -> re.Pattern[str]:
+    """``{parent}.{}`` → a regular expression for ``1.a``, the parent part as long as it can be."""
+    middle, suffix = compound.removeprefix("{parent}").split("{}")
+    return re.compile(f"(?P<parent>.+){re.escape(middle)}(?P<own>{NUMERAL}){re.escape(suffix)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +136,7 @@ class Unit:
     title: tuple[Inline, ...] = ()     # sections and subsections
     text: tuple[Inline, ...] = ()
     children: tuple[Unit, ...] = ()
+    heading: bool = False              # a numbered unit of a level that carries a title
 
     def walk(self) -> Iterator[Unit]:
         """This unit and every unit below it, in document order."""
@@ -140,6 +206,8 @@ class Document:
     where: Location
     meta: Meta
     body: tuple[Unit, ...]
+    scheme: Scheme | None = None
+    labels: Mapping[str, LabelStyle] = field(default_factory=dict)   # by level key, in this edition's language
 
     @property
     def language(self) -> str:

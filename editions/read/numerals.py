@@ -1,32 +1,84 @@
-"""Numerals of numbered units: parse a written numeral into its number and back.
+"""Numeral systems: parse a written numeral into its number, and write a number back.
 
-Each numbered kind has one numeral style, the same in every language (United
-Nations practice: sections I, II; subsections A, B; paragraphs 1, 2;
-subparagraphs a, b; items i, ii). Only the punctuation around the numeral
-differs between languages; that lives in each language's settings.
+A scheme's level names a numeral system (``lower-alpha`` for subparagraphs); a
+language may write that level in its own system (Russian ``cyrillic``, Arabic
+``abjad``). Numbers are compared, never the written text, so ``(b)``, ``б)``
+and ``(ب)`` are all 2.
+
+Every system parses only its canonical spelling: ``IIII`` or ``VX`` are
+errors, not other numbers. Letter systems follow United Nations practice: the
+alphabet once, then each letter doubled (``aa``, ``bb``), as in A/RES/70/1.
 
 >>> parse_numeral("upper-roman", "XIV")
 14
 >>> format_numeral("lower-alpha", 28)
 'bb'
+>>> [format_numeral("cyrillic", n) for n in (1, 2, 9, 10)]
+['а', 'б', 'и', 'к']
+>>> [format_numeral("chinese", n) for n in (1, 10, 11, 21, 100, 101, 110)]
+['一', '十', '十一', '二十一', '一百', '一百零一', '一百一十']
+>>> parse_numeral("abjad", "هـ"), parse_numeral("arabic-indic", "١٢"), parse_numeral("circled", "⑳")
+(5, 12, 20)
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from dataclasses import dataclass
 
 ROMAN_VALUES = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 )
-STYLES = ("arabic", "upper-roman", "lower-roman", "upper-alpha", "lower-alpha")
 MAX_NUMBER = 3999
 MAX_LETTERS = 4      # zzzz is 104: no list of subparagraphs goes further
+LATIN = tuple("abcdefghijklmnopqrstuvwxyz")
+# Russian editions leave out ё, й, ъ, ы, ь (as in the Russian edition of A/RES/70/1).
+CYRILLIC = tuple("абвгдежзиклмнопрстуфхцчшщэюя")
+# Arabic editions letter subparagraphs in abjad order (أبجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ).
+ABJAD = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
+         "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")
+ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+CHINESE_DIGITS = "零一二三四五六七八九"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+PARENTHESISED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+
+
+@dataclass(frozen=True)
+class System:
+    """A numeral system: how it is called in messages, its script, and its largest number."""
+
+    name: str
+    described: str        # "Latin letters": as messages say what a level's labels use
+    script: str           # first word of the Unicode names of its characters
+    largest: int
+
+
+SYSTEMS = {s.name: s for s in (
+    System("arabic", "arabic numbers", "DIGIT", 9999),
+    System("upper-roman", "capital roman numerals", "LATIN", MAX_NUMBER),
+    System("lower-roman", "lower-case roman numerals", "LATIN", MAX_NUMBER),
+    System("upper-alpha", "capital Latin letters", "LATIN", len(LATIN) * MAX_LETTERS),
+    System("lower-alpha", "Latin letters", "LATIN", len(LATIN) * MAX_LETTERS),
+    System("cyrillic", "Cyrillic letters", "CYRILLIC", len(CYRILLIC) * MAX_LETTERS),
+    System("upper-cyrillic", "capital Cyrillic letters", "CYRILLIC", len(CYRILLIC) * MAX_LETTERS),
+    System("abjad", "Arabic letters in abjad order", "ARABIC", len(ABJAD) * MAX_LETTERS),
+    System("arabic-indic", "Arabic-Indic digits", "ARABIC-INDIC", 9999),
+    System("chinese", "Chinese numerals", "CJK", 9999),
+    System("circled", "circled numbers", "CIRCLED", len(CIRCLED)),
+    System("parenthesised", "parenthesised numbers", "PARENTHESIZED", len(PARENTHESISED)),
+)}
+STYLES = tuple(SYSTEMS)
 
 
 class NumeralError(ValueError):
-    """A written numeral that is not well formed for its style."""
+    """A written numeral that is not well formed for its system."""
+
+
+class LookAlikeError(NumeralError):
+    """A numeral written with a letter of another script that looks the same."""
 
 
 def to_roman(number: int) -> str:
@@ -42,14 +94,31 @@ def to_roman(number: int) -> str:
     return "".join(digits)
 
 
-def to_alpha(number: int) -> str:
+def to_letters(number: int, alphabet: tuple[str, ...] = LATIN) -> str:
     """United Nations letter numbering: a..z, then aa, bb, cc...
 
-    >>> [to_alpha(n) for n in (1, 26, 27, 53)]
+    >>> [to_letters(n) for n in (1, 26, 27, 53)]
     ['a', 'z', 'aa', 'aaa']
     """
-    repeat, index = divmod(number - 1, 26)
-    return chr(ord("a") + index) * (repeat + 1)
+    repeat, index = divmod(number - 1, len(alphabet))
+    return alphabet[index] * (repeat + 1)
+
+
+to_alpha = to_letters
+
+
+def to_chinese(number: int) -> str:
+    """Chinese numerals of 1..9999: 十 for ten, 十一, 二十一, 一百零一."""
+    places = [(1000, "千"), (100, "百"), (10, "十"), (1, "")]
+    written, gap = "", False
+    for value, unit in places:
+        digit, number = divmod(number, value)
+        if digit:
+            written += ("零" if gap and written else "") + CHINESE_DIGITS[digit] + unit
+            gap = False
+        elif written:
+            gap = True
+    return written[1:] if written.startswith("一十") else written
 
 
 @functools.lru_cache(maxsize=8192)     # the same numerals again and again, in every language
@@ -57,50 +126,77 @@ def format_numeral(style: str, number: int) -> str:
     """The numeral of ``number`` written in ``style``."""
     if style == "arabic":
         return str(number)
-    text = to_roman(number) if style.endswith("roman") else to_alpha(number)
+    if style == "arabic-indic":
+        return "".join(ARABIC_INDIC[int(d)] for d in str(number))
+    if style.endswith("roman"):
+        text = to_roman(number)
+    elif style.endswith("alpha"):
+        text = to_letters(number, LATIN)
+    elif style.endswith("cyrillic"):
+        text = to_letters(number, CYRILLIC)
+    elif style == "abjad":
+        return to_letters(number, ABJAD)
+    elif style == "chinese":
+        return to_chinese(number)
+    else:
+        return (CIRCLED if style == "circled" else PARENTHESISED)[number - 1]
     return text.upper() if style.startswith("upper") else text
+
+
+@functools.cache
+def _table(style: str) -> dict[str, int]:
+    """Every canonical numeral of ``style``, to its number: parsing is looking up."""
+    return {format_numeral(style, n): n for n in range(1, SYSTEMS[style].largest + 1)}
 
 
 def parse_numeral(style: str, written: str) -> int:
     """The number a numeral stands for; NumeralError unless it is well formed.
 
-    A numeral is well formed only in its canonical spelling: ``IIII`` or
-    ``VX`` are errors, not other numbers.
-
     >>> parse_numeral("lower-roman", "iiii")
     Traceback (most recent call last):
     ...
     editions.read.numerals.NumeralError: 'iiii' is not a well-formed lower-case roman numeral
+    >>> parse_numeral("lower-alpha", "а")
+    Traceback (most recent call last):
+    ...
+    editions.read.numerals.LookAlikeError: 'а' is the Cyrillic letter а; this level's labels use Latin letters
     """
-    if style == "arabic":
-        if not re.fullmatch(r"[1-9][0-9]{0,3}", written):
-            raise NumeralError(f"{written!r} is not a well-formed arabic number")
+    if style == "arabic" and re.fullmatch(r"[1-9][0-9]{0,3}", written):
         return int(written)
-    kind = "roman numeral" if style.endswith("roman") else "letter"
-    case_ok = written.isupper() if style.startswith("upper") else written.islower()
-    number = _parse_letters(style, written.lower()) if case_ok else None
-    if number is None:
-        casing = "capital" if style.startswith("upper") else "lower-case"
-        raise NumeralError(f"{written!r} is not a well-formed {casing} {kind}")
-    return number
+    if style == "arabic-indic" and re.fullmatch(f"[{ARABIC_INDIC[1:]}][{ARABIC_INDIC}]{{0,3}}", written):
+        return int("".join(str(ARABIC_INDIC.index(c)) for c in written))
+    if style not in ("arabic", "arabic-indic") and written in _table(style):
+        return _table(style)[written]
+    raise _error(style, written)
 
 
-def _parse_letters(style: str, text: str) -> int | None:
-    if not text.isascii() or not text.isalpha():
-        return None
-    if style.endswith("roman"):
-        return _roman_value(text)
-    if len(set(text)) != 1 or len(text) > MAX_LETTERS:
-        return None
-    return (len(text) - 1) * 26 + ord(text[0]) - ord("a") + 1
+def _error(style: str, written: str) -> NumeralError:
+    system = SYSTEMS[style]
+    for char in written:
+        name = unicodedata.name(char, "")
+        script = name.split(" ")[0] if name else ""
+        what = "letter" if unicodedata.category(char).startswith("L") else "digit" if char.isdigit() else ""
+        if what and what == _kind(system) and script != system.script:
+            has = "is" if written == char else "has"
+            return LookAlikeError(f"{written!r} {has} the {_script_name(script)} {what} {char}; "
+                                  f"this level's labels use {system.described}")
+    return NumeralError(f"{written!r} is not a well-formed {_singular(system)}")
 
 
-def _roman_value(text: str) -> int | None:
-    total, rest = 0, text
-    for value, letters in ROMAN_VALUES:
-        while rest.startswith(letters):
-            total += value
-            rest = rest[len(letters):]
-    if rest or not 0 < total <= MAX_NUMBER or to_roman(total) != text:
-        return None
-    return total
+def _kind(system: System) -> str:
+    """What a system writes with: a letter of another script looks like a letter, a digit like a digit."""
+    return "digit" if system.script in ("DIGIT", "ARABIC-INDIC") else "letter"
+
+
+def _script_name(script: str) -> str:
+    """``Cyrillic``, ``Arabic-Indic``; ASCII digits are ``European`` digits, as Unicode's block calls them."""
+    return "European" if script == "DIGIT" else "-".join(part.capitalize() for part in script.split("-"))
+
+
+def _singular(system: System) -> str:
+    """``lower-case roman numeral``, ``capital letter``: as messages always called them."""
+    legacy = {"upper-roman": "capital roman numeral", "lower-roman": "lower-case roman numeral",
+              "upper-alpha": "capital letter", "lower-alpha": "lower-case letter", "arabic": "arabic number"}
+    if system.name in legacy:
+        return legacy[system.name]
+    return system.described.removesuffix("s").replace("letters in", "letter in")

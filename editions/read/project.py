@@ -17,6 +17,7 @@ from ..errors import EditionError, Problem
 from .languages import SETTINGS_FILE, Language, load_language
 from .loader import read_document
 from .model import EVERYTHING, Document, Selection
+from .schemes import check_schemes
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def collector_paused() -> Iterator[None]:
 
 def _gather(root: Path, selection: Selection, whole: bool) -> tuple[Project, list[Problem]]:
     content = root / "content"
-    problems: list[Problem] = []
+    problems: list[Problem] = check_schemes(root)
     languages = _languages(root, problems)
     _unknown(selection, languages, content, problems)
     documents: dict[str, dict[str, Document]] = {}

@@ -45,6 +45,7 @@ DOCUMENT = (
     Field("amendments", "amendments", required=False, doc="corrigenda and revisions issued, oldest first"),
     Field("contents_after_pages", "count", required=False,
           doc="PDFs longer than this many pages get a table of contents (default 12)"),
+    Field("scheme", "text", required=False, doc="numbering scheme, a file schemes/<name>.yaml (default un-report)"),
     Field("body", "blocks", doc="the units of the document"),
 )
 
@@ -57,19 +58,12 @@ AMENDMENT = (
 
 LANGUAGE = (
     Field("locale", "text", doc="Babel locale for dates and numbers, e.g. en_GB"),
-    Field("labels", "labels", doc="printed label of each numbered kind; {} is the numeral"),
+    Field("labels", "labels", doc="printed label of each level, in every scheme; {} is the numeral"),
+    Field("schemes", "labels", required=False, doc="labels of one scheme's levels, by scheme"),
     Field("quotes", "pair", doc="opening and closing quotation marks"),
     Field("day_range", "text", doc="a range of days within a month: {start} day, {end} date"),
 )
 
-# Keys a block may have besides the one that names its kind.
-NUMBERED_FIELDS = {
-    "section": (Field("title", "text"), Field("body", "blocks", required=False)),
-    "subsection": (Field("title", "text"), Field("body", "blocks", required=False)),
-    "paragraph": (Field("text", "text"), Field("body", "blocks", required=False)),
-    "subparagraph": (Field("text", "text"), Field("body", "blocks", required=False)),
-    "item": (Field("text", "text"), Field("body", "blocks", required=False)),
-}
 BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}
 
 

@@ -45,7 +45,7 @@ class Row:
     def keep(self) -> bool:
         """Whether the row must start and end on one page."""
         first = self.units[0]
-        if first.kind in ("section", "subsection", "heading"):
+        if (first.heading or first.kind == "heading"):
             return True
         lengths = [_length((unit, *leading)) for unit, leading in zip(self.units, self.leading or [()] * len(self.units))]
         return min(lengths) < KEEP_BELOW
@@ -64,7 +64,7 @@ def _rows(siblings: tuple[Sequence[Unit], ...], level: int, indent: int) -> Iter
             continue
         split = _leading_count(first.children)
         yield Row(group, tuple(u.children[:split] for u in group), level, indent)
-        sectional = first.kind in ("section", "subsection")
+        sectional = first.heading
         yield from _rows(tuple(u.children[split:] for u in group),
                          level + 1 if sectional else level, indent if sectional else indent + 1)
 
@@ -101,7 +101,7 @@ def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Documen
 def _bookmark(row: Row, contexts: Sequence[EditionContext]) -> str:
     """The outline entry of a heading row, in every language: ``I. Introducción / I. Introduction``."""
     first = row.units[0]
-    if first.kind not in ("section", "subsection", "heading"):
+    if not (first.heading or first.kind == "heading"):
         return ""
     titles = []
     for unit, context in zip(row.units, contexts):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..read.amendments import Versions
 from ..read.inline import InlineStyle, render_plain
 from ..read.languages import Language
-from ..read.model import Document, Unit, version_symbol
+from ..read.model import Document, LabelStyle, Unit, version_symbol
 from .localise import inline_style
 
 if TYPE_CHECKING:
@@ -88,11 +88,24 @@ def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str
     for a, b in zip(old, new):
         counts[b.kind] = counts.get(b.kind, 0) + 1
         if b.label is not None:
-            here = place + ((b.kind, language.labels[b.kind].short(b.label.number)),)
+            here = place + (_numbered_place(b, versions.after.labels[b.kind]),)
         else:
             here = place + ((b.kind, str(counts[b.kind])),)
         yield from _text(here, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
         yield from _blocks(a.children, b.children, here, old_style, new_style, versions, language)
+
+
+NAMED_LEVELS = ("section", "subsection", "paragraph", "subparagraph", "item")   # named by the catalog
+
+
+def _numbered_place(unit: Unit, style: LabelStyle) -> tuple[str, str]:
+    """How a corrigendum names a numbered unit: by the catalog's word for the level, or, for the levels
+    of other schemes, by the language's citation form (``article 7``), else by its label."""
+    assert unit.label is not None
+    if unit.kind in NAMED_LEVELS:
+        return unit.kind, style.short(unit.label.number, unit.label.parent)
+    numeral = style.numeral(unit.label.number, unit.label.parent)
+    return "cited", style.cite.format(numeral) if style.cite else style.short(unit.label.number, unit.label.parent)
 
 
 def _text(place: tuple[tuple[str, str], ...], old: str, new: str) -> Iterator[Change]:

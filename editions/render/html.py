@@ -240,7 +240,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
 
     def label(unit: Unit) -> str:
         assert unit.label is not None
-        return language.labels[unit.kind].format(unit.label.number)
+        return doc.labels[unit.kind].format(unit.label.number, unit.label.parent)
 
     original = languages[doc.meta.original]
     return EditionContext(

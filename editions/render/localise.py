@@ -21,7 +21,8 @@ from babel.numbers import format_decimal
 from ..errors import EXIT_RENDER, EditionError, Problem, fail
 from ..read.inline import InlineStyle
 from ..read.languages import Language, catalog_relative
-from ..read.model import Document
+from ..read.model import Document, Unit
+from ..read.schemes import THROUGH
 
 SOURCE_LANGUAGE = "en"   # the language of the templates' msgids
 
@@ -78,15 +79,69 @@ def inline_style(doc: Document, language: Language, id_prefix: str = "") -> Inli
     def ref_label(identity: str) -> str:
         unit = numbered[identity]
         assert unit.label is not None
-        return language.labels[unit.kind].short(unit.label.number)
+        return doc.labels[unit.kind].short(unit.label.number, unit.label.parent)
+
+    def ref_cite(identity: str) -> str:
+        return citation(doc, identity, numbered)
 
     return InlineStyle(
         quotes=language.quotes,
         number=lambda value: format_number(value, language.locale),
         date=lambda value: format_long_date(value, language.locale),
         ref_label=ref_label,
+        ref_cite=ref_cite,
         ref_href=lambda identity: f"#{id_prefix}{identity}",
     )
+
+
+def citation(doc: Document, identity: str, numbered: dict[str, Unit] | None = None) -> str:
+    """The full reference to a unit in the edition's language: ``paragraph 2 (b) (ii)``,
+    ``article 7, paragraph 1``, ``párrafo 2 b) ii)``.
+
+    From the unit up, each level with a citation form (``cite:`` in language.yaml, where ``{}`` is
+    the numeral) is written in it, joined by commas; those without one follow their cited ancestor by their label. The
+    reference goes no higher than a level with a citation whose parent has none, whose number
+    runs through the document, or that is compound (its label holds its parents' numbers).
+    """
+    units = numbered if numbered is not None else doc.numbered()
+    chain = _chain(doc, identity, units)
+    parts: list[str] = []
+    for unit in chain:
+        assert unit.label is not None
+        style = doc.labels[unit.kind]
+        if style.cite:
+            cited = style.cite.format(style.numeral(unit.label.number, unit.label.parent))
+            parts.append((", " if parts else "") + cited)
+        else:
+            parts.append((" " if parts else "") + style.short(unit.label.number, unit.label.parent))
+    return "".join(parts)
+
+
+def _chain(doc: Document, identity: str, units: dict[str, Unit]) -> list[Unit]:
+    """The units a citation names, outermost first."""
+    ancestors = _ancestors(doc, units[identity])
+    chain = [units[identity]]
+    for unit in reversed(ancestors):
+        level = doc.scheme.by_key.get(chain[0].kind) if doc.scheme else None
+        if level is None or level.compound or level.numbering == THROUGH:
+            break
+        if doc.labels[chain[0].kind].cite and not doc.labels[unit.kind].cite:
+            break
+        chain.insert(0, unit)
+    return chain
+
+
+def _ancestors(doc: Document, target: Unit) -> list[Unit]:
+    """The numbered units above ``target``, outermost first."""
+    def search(units: tuple[Unit, ...], path: list[Unit]) -> list[Unit] | None:
+        for unit in units:
+            if unit is target:
+                return path
+            found = search(unit.children, path + [unit] if unit.label else path)
+            if found is not None:
+                return found
+        return None
+    return search(doc.body, []) or []
 
 
 def catalog_path(root: Path, code: str) -> Path:
