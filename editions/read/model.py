@@ -11,9 +11,12 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .numerals import NumeralError, format_numeral, parse_numeral
-from .schemes import Scheme
+
+if TYPE_CHECKING:
+    from .schemes import Scheme  # for the annotation alone: a build with nothing to do reads no YAML
 
 # Unnumbered blocks. "bullet" only occurs inside "bullets". Numbered levels come from the document's scheme.
 BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
