@@ -137,3 +137,14 @@ def test_a_number_too_long_to_format_is_a_problem_of_its_text(sample: Path, cli)
     assert run.status == 1
     assert [line.split(": ", 1)[1] for line in run.lines] == [
         "in the text of paragraph I.1: {number:12345678901234567890123456} is not a valid number (at most 15 digits, and 6 after the point)"]
+
+
+def test_a_catalog_linked_from_outside_is_not_read(sample: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    catalog = sample / "locales" / "es" / "LC_MESSAGES" / "messages.po"
+    outside = tmp_path / "messages.po"
+    outside.write_bytes(catalog.read_bytes())
+    catalog.unlink()
+    catalog.symlink_to(outside)
+    run = cli(sample, "check")
+    assert run.status == 1
+    assert run.lines == ["locales/es/LC_MESSAGES/messages.po:1: a symbolic link to a file outside the project is not read"]

@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..files import read_file
 from ..read.languages import catalog_relative
 from ..read.project import Project
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+MAX_CATALOG_BYTES = 16 * 1024 * 1024     # a catalog of the templates' few hundred strings is some 20 KB
 
 
 def check_catalogs(project: Project) -> list[Problem]:
@@ -23,8 +25,8 @@ def check_catalogs(project: Project) -> list[Problem]:
     found: list[Problem] = []
     for code in sorted(project.languages):
         path = project.root / catalog_relative(code)
-        if path.is_file():
-            found.extend(_misfits(catalog_relative(code), path.read_bytes(), code))
+        if path.is_file() or path.is_symlink():
+            found.extend(_misfits(catalog_relative(code), read_file(path, project.root, MAX_CATALOG_BYTES), code))
     return found
 
 
