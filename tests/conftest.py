@@ -18,6 +18,7 @@ def make_project(destination: Path, content: Path = SAMPLE / "content") -> Path:
     """A project at ``destination``: the given content with the real templates and catalogs."""
     shutil.copytree(content, destination / "content")
     shutil.copytree(ROOT / "templates", destination / "templates")
+    shutil.copytree(ROOT / "kinds", destination / "kinds")
     shutil.copytree(ROOT / "locales", destination / "locales")
     return destination
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 
 from editions.errors import EditionError
+from editions.read.kinds import load_kinds
 from editions.read.languages import load_language
 from editions.read.loader import load_document
 from editions.read.yamlsource import MAX_FILE_BYTES, line, read_yaml, scalar_text
 
 EN = SAMPLE / "content" / "en"
+KINDS = load_kinds(ROOT)[0]     # the kinds the project ships
 
 
 def at(root: Path) -> Path:
@@ -22,7 +24,7 @@ def at(root: Path) -> Path:
 
 
 def load(path: Path):  # type: ignore[no-untyped-def]
-    return load_document(path, path.parents[2], load_language(EN, SAMPLE))
+    return load_document(path, path.parents[2], load_language(EN, SAMPLE), KINDS)
 
 
 def messages(path: Path) -> list[str]:

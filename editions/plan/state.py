@@ -27,7 +27,7 @@ from ..libraries import LIBRARIES, PDF_LIBRARIES, versions
 
 STATE = ".state.json"
 FORMAT = 1
-FOLDERS = ("content", "templates", "locales", "published")
+FOLDERS = ("content", "kinds", "templates", "locales", "published")
 Stamp = list[int]
 
 
