@@ -174,7 +174,8 @@ def english_name(code: str) -> str:
 
 
 def _metadata(theirs: _Side, mine: _Side, shared: Sequence[str]) -> Iterator[Problem]:
-    for key in (*METADATA_SHARED, *shared):
+    same_kind = mine.doc.meta.type == theirs.doc.meta.type
+    for key in (*METADATA_SHARED, *(shared if same_kind else ())):   # another kind's fields: the type says it all
         value, reference = _shared_value(mine.doc, key), _shared_value(theirs.doc, key)
         if value != reference:
             yield Problem(mine.doc.where.path, mine.doc.meta.lines.get(key, 1),
