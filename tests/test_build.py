@@ -107,7 +107,7 @@ def test_a_catalog_string_with_a_placeholder_the_template_lacks_is_located(sampl
                                     'msgstr "Edición bilingüe, %(primero)s e %(second)s"'), encoding="utf-8")
     run = cli(sample, "build", "-f", "html")
     assert run.status == EXIT_RENDER
-    assert len(run.lines) == 1 and run.lines[0].startswith("templates/index-section.html:14: template error: a translated string")
+    assert len(run.lines) == 1 and run.lines[0].startswith("templates/index-section.html:17: template error: a translated string")
     assert folder_state(sample / "output") == {}
 
 
