@@ -212,7 +212,7 @@ def _task(output: Output, html: str, project: Project, root: Path, fonts: Path) 
 
 def _epoch(doc: Document) -> int:
     """The content's own date as a timestamp: the date of issue, else the last day."""
-    day = doc.meta.date or doc.meta.end
+    day = doc.meta.issued
     return calendar.timegm(datetime.datetime(day.year, day.month, day.day).timetuple())
 
 

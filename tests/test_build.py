@@ -108,7 +108,7 @@ def test_a_catalog_string_that_fails_as_its_template_renders_is_located(sample: 
                                     'msgstr "Edición bilingüe, %(first) e %(second)s"'), encoding="utf-8")
     run = cli(sample, "build", "-f", "html")
     assert run.status == EXIT_RENDER
-    assert len(run.lines) == 1 and run.lines[0].startswith("templates/index-section.html:14: template error: a translated string")
+    assert len(run.lines) == 1 and run.lines[0].startswith("templates/index-section.html:17: template error: a translated string")
     assert folder_state(sample / "output") == {}
 
 

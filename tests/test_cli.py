@@ -34,11 +34,18 @@ def test_problems_are_one_line_each_without_traceback(sample: Path) -> None:
     assert not (sample / "output").exists()
 
 
-def test_missing_language_file_is_reported(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_exists_in_the_languages_that_hold_it(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
     (sample / "content" / "es" / "sample.yaml").unlink()
     run = cli(sample, "check")
+    assert (run.status, run.lines) == (0, [])
+
+
+def test_missing_original_is_reported(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (sample / "content" / "en" / "sample.yaml").unlink()
+    run = cli(sample, "check")
     assert run.status == 1
-    assert run.lines == ["content/en/sample.yaml:1: document sample has no edition in language 'es': content/es/sample.yaml is missing"]
+    assert run.lines == ["content/es/sample.yaml:3: the original language 'en' has no edition of document sample: "
+                         "content/en/sample.yaml is missing"]
 
 
 def test_unknown_document_or_language_is_reported(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]

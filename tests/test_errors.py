@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -46,8 +45,9 @@ def test_a_problem_cannot_forge_or_colour_a_line() -> None:
 
 def test_a_file_name_with_a_newline_and_an_escape_prints_on_one_line(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
     name = "bad\n\x1b[31mname"
-    shutil.copyfile(sample / "content" / "en" / "sample.yaml", sample / "content" / "en" / f"{name}.yaml")
+    english = (sample / "content" / "en" / "sample.yaml").read_text(encoding="utf-8")
+    (sample / "content" / "en" / f"{name}.yaml").write_text(english.replace("original: en", "original: es"), encoding="utf-8")
     run = cli(sample, "check")
     assert run.status == 1
-    assert run.lines == ["content/en/bad\\n\\x1b[31mname.yaml:1: document bad\\n\\x1b[31mname has no edition in language 'es':"
-                         " content/es/bad\\n\\x1b[31mname.yaml is missing"]
+    assert run.lines == ["content/en/bad\\n\\x1b[31mname.yaml:3: the original language 'es' has no edition of document "
+                         "bad\\n\\x1b[31mname: content/es/bad\\n\\x1b[31mname.yaml is missing"]

@@ -11,11 +11,13 @@ import pytest
 from conftest import ROOT, SAMPLE, make_project
 
 from editions.errors import EditionError
+from editions.read.kinds import load_kinds
 from editions.read.languages import load_language
 from editions.read.loader import load_document
 from editions.read.yamlsource import MAX_FILE_BYTES, line, read_yaml, scalar_text
 
 EN = SAMPLE / "content" / "en"
+KINDS = load_kinds(ROOT)[0]     # the kinds the project ships
 
 
 def at(root: Path) -> Path:
@@ -31,7 +33,7 @@ def load(path: Path):  # type: ignore[no-untyped-def]
         path = root / path.relative_to(SAMPLE)
     elif not (root / "schemes").exists():
         shutil.copytree(ROOT / "schemes", root / "schemes")
-    return load_document(path, root, load_language(EN, SAMPLE))
+    return load_document(path, root, load_language(EN, SAMPLE), KINDS)
 
 
 @functools.cache

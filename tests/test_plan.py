@@ -87,6 +87,14 @@ def test_a_changed_template_rebuilds_everything(built: Path, cli) -> None:  # ty
     assert "(changed: templates/edition.css)" in run.out
 
 
+def test_a_changed_kind_rebuilds_its_documents(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    kind = built / "kinds" / "conference-paper.yaml"
+    kind.write_text(kind.read_text(encoding="utf-8") + "# the conference's days are shared\n", encoding="utf-8")
+    run = cli(built, "build", "--format", "html")
+    assert rendered(run.out) == ["en-es/sample.html", "en/sample.html", "es/sample.html"]
+    assert "(changed: kinds/conference-paper.yaml)" in run.out
+
+
 def test_a_missing_or_altered_output_is_rendered_again(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
     original = (built / "output" / "en" / "sample.html").read_bytes()
     (built / "output" / "en" / "sample.html").write_text("tampered")

@@ -23,7 +23,6 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from pathlib import Path
 
 from babel import Locale
 
@@ -34,7 +33,8 @@ from ..read.model import Document, Location, Unit
 from ..read.project import Project
 from ..read.schemes import RESTART
 
-METADATA_SHARED = ("symbol", "original", "start", "end", "date", "columns", "amendments")
+# Shared by every document, whatever its kind; a kind adds its own (kinds/<name>.yaml, ``shared: yes``).
+METADATA_SHARED = ("symbol", "original", "type", "date", "columns", "amendments")
 MESSAGES_LOCALE = Locale.parse("en")   # messages to the user are in English
 
 
@@ -62,7 +62,7 @@ def check_numbering(project: Project) -> list[Problem]:
             findings = check_document(doc, project.languages[code])
             problems.extend(findings.problems)
             troubled |= findings.troubled
-    problems.extend(_parity(project.root, project.languages, project.documents, troubled))
+    problems.extend(_parity(project, troubled))
     return problems
 
 
@@ -215,11 +215,12 @@ class _Loose:
 
 
 def check_parity(original: Document, translation: Document, languages: dict[str, Language],
-                 troubled: set[int]) -> Iterator[Problem]:
-    """Problems of ``translation`` measured against ``original``."""
+                 troubled: set[int], shared: Sequence[str] = ()) -> Iterator[Problem]:
+    """Problems of ``translation`` measured against ``original``; ``shared`` names the fields of
+    their kind that are the same in every language."""
     theirs = _Side(original, languages[original.language], "original", troubled)
     mine = _Side(translation, languages[translation.language], "translation", troubled)
-    yield from _metadata(theirs, mine)
+    yield from _metadata(theirs, mine, shared)
     if original.scheme and translation.scheme and original.scheme.name != translation.scheme.name:
         yield Problem(translation.where.path, translation.meta.lines.get("scheme", 1),
                       f"scheme is {translation.scheme.name} here; {theirs.role} has {original.scheme.name} "
@@ -235,13 +236,18 @@ def english_name(code: str) -> str:
     return str(MESSAGES_LOCALE.languages.get(code, code))
 
 
-def _metadata(theirs: _Side, mine: _Side) -> Iterator[Problem]:
-    for key in METADATA_SHARED:
-        value, reference = getattr(mine.doc.meta, key), getattr(theirs.doc.meta, key)
+def _metadata(theirs: _Side, mine: _Side, shared: Sequence[str]) -> Iterator[Problem]:
+    same_kind = mine.doc.meta.type == theirs.doc.meta.type
+    for key in (*METADATA_SHARED, *(shared if same_kind else ())):   # another kind's fields: the type says it all
+        value, reference = _shared_value(mine.doc, key), _shared_value(theirs.doc, key)
         if value != reference:
             yield Problem(mine.doc.where.path, mine.doc.meta.lines.get(key, 1),
                           f"{key} is {value or 'not given'} here; {theirs.role} has {reference or 'none'} "
                           f"({theirs.doc.where.path}:{theirs.doc.meta.lines.get(key, 1)})")
+
+
+def _shared_value(doc: Document, key: str) -> object:
+    return getattr(doc.meta, key) if key in METADATA_SHARED else doc.meta.details.get(key)
 
 
 def _signature(unit: Unit) -> tuple[str, int]:
@@ -367,26 +373,29 @@ def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
                           f"{twin.parent} ({twin.unit.where.path}:{twin.unit.where.line})")
 
 
-def _parity(root: Path, languages: dict[str, Language],
-            documents: dict[str, dict[str, Document]], troubled: set[int]) -> Iterable[Problem]:
-    for name, by_language in sorted(documents.items()):
+def _parity(project: Project, troubled: set[int]) -> Iterable[Problem]:
+    """Each document exists in the languages whose folders hold it; its original must be one of them,
+    and every other edition is checked against it."""
+    for name, by_language in sorted(project.documents.items()):
         any_edition = next(iter(by_language.values()))
-        for code in sorted(set(languages) - set(by_language)):
-            if (root / "content" / code / f"{name}.yaml").exists():
-                continue    # it exists but failed to load: already reported
-            yield Problem(any_edition.where.path, 1,
-                          f"document {name} has no edition in language '{code}': content/{code}/{name}.yaml is missing")
-        for code in any_edition.meta.columns:
+        meta = any_edition.meta
+        for code in meta.columns:
             if code not in by_language:
-                yield Problem(any_edition.where.path, any_edition.meta.lines.get("columns", 1),
+                yield Problem(any_edition.where.path, meta.lines.get("columns", 1),
                               f"columns names '{code}', which has no edition of this document")
-        original = by_language.get(any_edition.meta.original)
-        if any_edition.meta.original not in languages:
-            yield Problem(any_edition.where.path, any_edition.meta.lines.get("original", 1),
-                          f"the original language '{any_edition.meta.original}' has no folder under content/")
+        original = by_language.get(meta.original)
+        if meta.original not in project.languages:
+            yield Problem(any_edition.where.path, meta.lines.get("original", 1),
+                          f"the original language '{meta.original}' has no folder under content/")
             continue
         if original is None:
+            if not (project.root / "content" / meta.original / f"{name}.yaml").exists():   # else: failed to load, reported
+                yield Problem(any_edition.where.path, meta.lines.get("original", 1),
+                              f"the original language '{meta.original}' has no edition of document {name}: "
+                              f"content/{meta.original}/{name}.yaml is missing")
             continue
+        kind = project.kinds.get(original.meta.type)
+        shared = kind.shared if kind is not None else ()
         for code, doc in sorted(by_language.items()):
             if code != original.language:
-                yield from check_parity(original, doc, languages, troubled)
+                yield from check_parity(original, doc, project.languages, troubled, shared)

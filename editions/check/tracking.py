@@ -11,6 +11,7 @@ the current hashes once a reviewer has brought the translation up to date.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import EditionError, Problem
-from ..read.model import Document, Selection, Unit
+from ..read.model import Document, Meta, Selection, Unit
 from ..read.project import Project
 from ..read.schema import Field, Reader
 from ..read.yamlsource import read_yaml, scalar_text
@@ -27,7 +28,7 @@ from .numbering import describe, english_name
 
 FOLDER = "confirmed"
 MASTHEAD, PREAMBLE = "(masthead)", "(document)"
-MASTHEAD_FIELDS = ("kind", "title", "organizations", "conference", "venue", "distribution", "subject")
+MASTHEAD_FIELDS = ("kind", "title", "organizations", "distribution", "subject")   # and the kind's own texts
 RECORD = (Field("document", "text"), Field("original", "text"), Field("units", "mapping"))
 
 
@@ -37,12 +38,20 @@ def record_path(root: Path, doc: Document) -> Path:
 
 def parts(doc: Document) -> dict[str, str]:
     """Each part of ``doc`` that a translator confirms, and the hash of its text."""
-    found = {MASTHEAD: _hash(repr([getattr(doc.meta, name) for name in MASTHEAD_FIELDS]))}
+    found = {MASTHEAD: _hash(repr([value for _, value in masthead_texts(doc.meta)]))}
     found[PREAMBLE] = _hash(repr([_own(u) for u in doc.body if u.label is None]))
     for unit in doc.units():
         if unit.identity is not None:
             found[unit.identity] = _hash(repr(_own(unit)))
     return found
+
+
+def masthead_texts(meta: Meta) -> list[tuple[str, object]]:
+    """The masthead's texts a translator confirms, by name: the common ones with the kind's own
+    texts after the organizations (dates are shared by every language, not translated)."""
+    common = [(name, getattr(meta, name)) for name in MASTHEAD_FIELDS]
+    own = [(name, value) for name, value in meta.own if not isinstance(value, datetime.date)]
+    return common[:3] + own + common[3:]
 
 
 def _own(unit: Unit) -> tuple[object, ...]:

@@ -1,6 +1,6 @@
 """The incremental build's one state: what the last build read and wrote, in ``output/.state.json``.
 
-It holds every input the build reads (each file under content/, templates/,
+It holds every input the build reads (each file under content/, kinds/, templates/,
 locales/ and published/, the package's own source and the font files), each
 with its stamp (size, modification time, change time, inode: the change time
 moves on every write and cannot be set back) and its hash; the libraries'
@@ -27,7 +27,7 @@ from ..libraries import LIBRARIES, PDF_LIBRARIES, versions
 
 STATE = ".state.json"
 FORMAT = 1
-FOLDERS = ("content", "schemes", "templates", "locales", "published")
+FOLDERS = ("content", "kinds", "schemes", "templates", "locales", "published")
 Stamp = list[int]
 
 
@@ -133,8 +133,8 @@ class State:
 
 
 def fingerprint(hashes: dict[str, str], sources: Iterable[str], pdf: bool, options: dict[str, str]) -> dict[str, str]:
-    """Everything an output is made from: its sources, the templates, the package, the libraries, its options."""
-    names = [*sources, *(n for n in hashes if n.startswith(("templates/", "editions/")) or (pdf and n.startswith("font ")))]
+    """Everything an output is made from: its sources, the kinds, the templates, the package, the libraries, its options."""
+    names = [*sources, *(n for n in hashes if n.startswith(("kinds/", "templates/", "editions/")) or (pdf and n.startswith("font ")))]
     found = {name: hashes[name] for name in names if name in hashes}
     found |= {f"library {name}": version for name, version in versions().items()
               if name in LIBRARIES or (pdf and name in PDF_LIBRARIES)}

@@ -8,6 +8,7 @@ the path of its ancestors' numbers (``III.B.3.ix``), the same in every language.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +16,14 @@ import yaml
 
 from ..errors import EditionError, Problem
 from .inline import InlineError, parse
+from .kinds import DEFAULT as DEFAULT_KIND
+from .kinds import Kind, load_kinds
 from .languages import Language
 from .model import Amendment, Document, Inline, Label, LabelStyle, Location, Meta, Unit
 from .numerals import LookAlikeError, NumeralError, format_numeral
 from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, Field, Reader
-from .schemes import DEFAULT, FOLDER, RESTART, THROUGH, TOP, Level, Scheme, load_scheme, scheme_path
+from .schemes import DEFAULT as DEFAULT_SCHEME
+from .schemes import FOLDER, RESTART, THROUGH, TOP, Level, Scheme, load_scheme, scheme_path
 from .yamlsource import line, read_yaml
 
 MAX_DEPTH = 12
@@ -27,24 +31,29 @@ UNNUMBERED_KEYS = frozenset(BLOCK_VALUES)
 UNIT_KEYS = frozenset(("title", "text", "body"))    # the keys of a numbered unit besides its level's
 
 
-def load_document(path: Path, root: Path, language: Language) -> Document:
+def load_document(path: Path, root: Path, language: Language, kinds: Mapping[str, Kind] | None = None) -> Document:
     """The document in ``path``, a file of the project at ``root``; EditionError listing every problem in it."""
-    doc, problems = read_document(path, root, language)
+    doc, problems = read_document(path, root, language, kinds)
     if problems or doc is None:
         raise EditionError(problems)
     return doc
 
 
-def read_document(path: Path, root: Path, language: Language) -> tuple[Document | None, list[Problem]]:
+def read_document(path: Path, root: Path, language: Language,
+                  kinds: Mapping[str, Kind] | None = None) -> tuple[Document | None, list[Problem]]:
     """The document and its problems. With problems the document may still be
     given, complete enough for the numbering check to report what it finds too;
-    it is None when the file cannot be read or its metadata is incomplete."""
+    it is None when the file cannot be read or its metadata is incomplete.
+    ``kinds`` are the project's kinds of document (default: read from ``root``)."""
     try:
         reader = Reader(read_yaml(path, root))
     except EditionError as error:
         return None, list(error.problems)
-    fields = reader.record(reader.source.root, DOCUMENT, "the document")
-    meta = _meta(reader, fields, language.code)
+    kind = _kind(reader, load_kinds(root)[0] if kinds is None else kinds)
+    if kind is None:
+        return None, reader.problems
+    fields = reader.record(reader.source.root, kind.schema, _what(kind, reader.source.root))
+    meta = _meta(reader, fields, language.code, kind)
     scheme = _scheme(reader, fields, root)
     if scheme is None:
         return None, reader.problems
@@ -56,7 +65,7 @@ def read_document(path: Path, root: Path, language: Language) -> tuple[Document 
 
 def _scheme(reader: Reader, fields: dict[str, yaml.Node], root: Path) -> Scheme | None:
     """The document's numbering scheme (``scheme:``, by default un-report); None, with its problems, if it has any."""
-    name = reader.text(fields["scheme"], "scheme") if "scheme" in fields else DEFAULT
+    name = reader.text(fields["scheme"], "scheme") if "scheme" in fields else DEFAULT_SCHEME
     if name is None:
         return None
     try:
@@ -68,9 +77,60 @@ def _scheme(reader: Reader, fields: dict[str, yaml.Node], root: Path) -> Scheme 
         return None
 
 
-def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | None:
+def _kind(reader: Reader, kinds: Mapping[str, Kind]) -> Kind | None:
+    """The kind the document names (``type``), or the default; None, reported, if there is no such kind."""
+    root = reader.source.root
+    node = next((v for k, v in root.value if k.value == "type"), None) if type(root) is yaml.MappingNode else None
+    name = (reader.text(node, "type") if node is not None else None) or DEFAULT_KIND
+    if name in kinds:
+        return kinds[name]
+    where = node if node is not None else root
+    known = ", ".join(sorted(kinds)) or "none"
+    reader.problem(where, f"unknown kind of document '{name}': no kinds/{name}.yaml (kinds: {known})")
+    return None
+
+
+def _what(kind: Kind, root: yaml.Node) -> str:
+    """How messages name this document: as before kinds, unless it names one."""
+    named = type(root) is yaml.MappingNode and any(k.value == "type" for k, _ in root.value)
+    return kind.what if named else "the document"
+
+
+def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str, kind: Kind) -> Meta | None:
+    values = _values(reader, fields, kind.schema)
+    if values.get("language") not in (None, code):
+        reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
+        values["language"] = code   # the folder decides; the mismatch is reported
+    columns = values.get("columns")
+    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type, call-overload]
+        reader.problem(fields["columns"], "columns must name two different languages, first column first")
+        values.pop("columns")
+    start, end = values.get("start"), values.get("end")
+    if start and end and end < start:  # type: ignore[operator]
+        reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
+    values = {key: value for key, value in values.items() if value is not None}
+    required = [f.name for f in kind.schema if f.required and f.type != "blocks"]
+    if any(values.get(name) in (None, ()) for name in required):
+        return None
+    issued = values.get("date") or (values.get(kind.issued) if kind.issued else None)
+    if issued is None:
+        reader.problem(reader.source.root, f"{_what(kind, reader.source.root)} lacks the required key 'date' "
+                       f"(kinds/{kind.name}.yaml gives no other date of issue)")
+        return None
+    common = {f.name for f in DOCUMENT}
+    own = tuple((f.name, values.pop(f.name)) for f in kind.fields if f.name not in common and f.name in values)
+    if "kind" not in values and kind.line is None and kind.masthead != "organ":
+        reader.problem(reader.source.root, f"{_what(kind, reader.source.root)} lacks the required key 'kind' "
+                       f"(kinds/{kind.name}.yaml gives no kind line)")
+        return None
+    values.pop("type", None)
+    lines = {name: line(node) for name, node in fields.items()}
+    return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line, own=own, issued=issued, lines=lines)  # type: ignore[arg-type]
+
+
+def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, ...]) -> dict[str, object]:
     values: dict[str, object] = {}
-    for f in DOCUMENT:
+    for f in schema:
         node = fields.get(f.name)
         if node is None or f.type == "blocks" or f.name == "scheme":
             continue
@@ -87,22 +147,7 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Meta | Non
             values[f.name] = tuple(text for text, _ in reader.texts(node, f.name))
         else:
             values[f.name] = reader.text(node, f.name)
-    if values.get("language") not in (None, code):
-        reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
-        values["language"] = code   # the folder decides; the mismatch is reported
-    columns = values.get("columns")
-    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type, call-overload]
-        reader.problem(fields["columns"], "columns must name two different languages, first column first")
-        values.pop("columns")
-    start, end = values.get("start"), values.get("end")
-    if start and end and end < start:  # type: ignore[operator]
-        reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
-    values = {key: value for key, value in values.items() if value is not None}
-    required = [f.name for f in DOCUMENT if f.required and f.type != "blocks"]
-    if any(values.get(name) in (None, ()) for name in required):
-        return None
-    lines = {name: line(node) for name, node in fields.items()}
-    return Meta(**values, lines=lines)  # type: ignore[arg-type]
+    return values
 
 
 AMENDMENT_KINDS = ("corrigendum", "revision")

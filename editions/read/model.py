@@ -172,6 +172,9 @@ class Amendment:
         return "".join(c for c in self.symbol.rsplit("/", 1)[-1].lower() if c.isalnum())
 
 
+FieldValue = str | datetime.date | tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Meta:
     """What the masthead and the PDF properties need, as data."""
@@ -179,13 +182,14 @@ class Meta:
     symbol: str
     language: str
     original: str
-    kind: str
     title: str
     organizations: tuple[str, ...]
-    conference: str
-    venue: str
-    start: datetime.date
-    end: datetime.date
+    issued: datetime.date              # date of issue: date, else the kind's date that stands for it
+    type: str = "conference-paper"     # the kind of document: kinds/<type>.yaml
+    masthead: str = "conference"       # the kind's masthead (templates/masthead.html)
+    line: str | None = None            # the kind's line, a catalog string with %(field)s placeholders
+    kind: str | None = None            # the kind line as the document prints it, instead of the kind's line
+    own: tuple[tuple[str, FieldValue], ...] = ()   # the kind's own fields, in the kind's order
     distribution: str | None = None
     date: datetime.date | None = None
     subject: str | None = None
@@ -193,6 +197,16 @@ class Meta:
     amendments: tuple[Amendment, ...] = ()
     contents_after_pages: int = 12
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def details(self) -> dict[str, FieldValue]:
+        """The kind's own fields by name (``conference``, ``adopted``...)."""
+        return dict(self.own)
+
+    def date_of(self, name: str) -> datetime.date | None:
+        """The kind's date field ``name``, if the document has it."""
+        value = self.details.get(name)
+        return value if isinstance(value, datetime.date) else None
 
 
 def version_symbol(meta: Meta) -> str:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EditionError, Problem
+from .kinds import Kind, load_kinds
 from .languages import SETTINGS_FILE, Language, load_language
 from .loader import read_document
 from .model import EVERYTHING, Document, Selection
@@ -25,6 +26,7 @@ class Project:
     root: Path
     languages: dict[str, Language]
     documents: dict[str, dict[str, Document]]   # name -> language -> edition
+    kinds: dict[str, Kind] = field(default_factory=dict)   # kinds of document, by name
 
     def editions(self, selection: Selection) -> list[Document]:
         return [
@@ -66,19 +68,21 @@ def _gather(root: Path, selection: Selection, whole: bool) -> tuple[Project, lis
     content = root / "content"
     problems: list[Problem] = check_schemes(root)
     languages = _languages(root, problems)
+    kinds, found = load_kinds(root)
+    problems.extend(found)
     _unknown(selection, languages, content, problems)
     documents: dict[str, dict[str, Document]] = {}
     for code, language in languages.items():
         for path in sorted((content / code).glob("*.yaml")):
             if path.name == SETTINGS_FILE or (selection.documents and not whole and path.stem not in selection.documents):
                 continue
-            doc, found = read_document(path, root, language)
+            doc, found = read_document(path, root, language, kinds)
             problems.extend(found)
             if doc is None:
                 continue
             documents.setdefault(path.stem, {})[code] = doc
         problems.extend(_not_read(root, content / code))
-    return Project(root, languages, documents), problems
+    return Project(root, languages, documents, kinds), problems
 
 
 def _not_read(root: Path, folder: Path) -> list[Problem]:

@@ -31,13 +31,10 @@ DOCUMENT = (
     Field("symbol", "text", doc="document symbol, e.g. DSC/1"),
     Field("language", "text", doc="language of this file; must match its folder"),
     Field("original", "text", doc="language the document was written in"),
-    Field("kind", "text", doc="kind of document as printed in the masthead"),
+    Field("type", "text", required=False, doc="kind of document, one of kinds/*.yaml (default conference-paper)"),
+    Field("kind", "text", required=False, doc="kind line as printed in the masthead, instead of the kind's own"),
     Field("title", "text", doc="title of the document, e.g. Report"),
     Field("organizations", "texts", doc="issuing organizations, one per line"),
-    Field("conference", "text", doc="title of the conference"),
-    Field("venue", "text", doc="place of the conference"),
-    Field("start", "date", doc="first day of the conference"),
-    Field("end", "date", doc="last day of the conference"),
     Field("distribution", "text", required=False, doc="distribution line, if printed"),
     Field("date", "date", required=False, doc="date of issue; also the PDF's date"),
     Field("subject", "text", required=False, doc="subject for the PDF properties"),
@@ -47,6 +44,20 @@ DOCUMENT = (
           doc="PDFs longer than this many pages get a table of contents (default 12)"),
     Field("scheme", "text", required=False, doc="numbering scheme, a file schemes/<name>.yaml (default un-report)"),
     Field("body", "blocks", doc="the units of the document"),
+)
+
+# kinds/<name>.yaml: the fields of a kind of document (editions/read/kinds.py).
+KIND = (
+    Field("masthead", "text", doc="the masthead printed: conference, organ or plain"),
+    Field("line", "text", required=False, doc="the kind line, a catalog string; %(field)s prints a field"),
+    Field("issued", "text", required=False, doc="the date field that dates the document when it has no date"),
+    Field("fields", "mapping", required=False, doc="the kind's own fields, by name"),
+)
+KIND_FIELD = (
+    Field("type", "text", doc="text, date or texts"),
+    Field("required", "text", required=False, doc="yes (default) or no"),
+    Field("shared", "text", required=False, doc="yes: the same in every language (default no)"),
+    Field("doc", "text", required=False, doc="what the field is"),
 )
 
 AMENDMENT = (

@@ -22,7 +22,7 @@ from .localise import inline_style
 
 if TYPE_CHECKING:
     import jinja2
-from ..check.tracking import MASTHEAD_FIELDS
+from ..check.tracking import masthead_texts
 
 TEMPLATE = "corrigendum.html"
 SENTENCE_END = re.compile(r"(?<=[.!?…»”])\s+(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑÜ0-9])")
@@ -66,11 +66,10 @@ def changes(versions: Versions, language: Language) -> list[Change]:
 
 
 def _masthead(before: Document, after: Document) -> Iterator[Change]:
-    for name in MASTHEAD_FIELDS:
-        old, new = getattr(before.meta, name), getattr(after.meta, name)
+    for (name, old), (_, new) in zip(masthead_texts(before.meta), masthead_texts(after.meta)):
         if old == new:
             continue
-        if isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new):
+        if name == "organizations" and isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new):
             for number, (a, b) in enumerate(zip(old, new), start=1):
                 if a != b:
                     yield Change((("masthead", ""), ("organization", str(number))), 0, 1, a, b)

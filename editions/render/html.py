@@ -7,6 +7,7 @@ browser (the language switch, counterpart links) stay out of print.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import json
@@ -28,9 +29,10 @@ from .. import cache
 from ..errors import EXIT_RENDER, EditionError, fail
 from ..files import file_hash
 from ..read.inline import plain_text, render
+from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
-from ..read.model import Document, Inline, Meta, Unit, version_symbol
-from .localise import format_date_range, inline_style, load_translations
+from ..read.model import Document, FieldValue, Inline, Meta, Unit, version_symbol
+from .localise import format_date_range, format_long_date, inline_style, load_translations
 
 TEMPLATE = "edition.html"
 
@@ -53,8 +55,10 @@ class EditionContext(TypedDict):
     marked_since: str                 # in a marked edition, the symbol of the version compared with
     language_line: str                # "English", empty in the original's edition
     original_name: str                # "Spanish", in the edition's language
-    dates: str                        # "20-22 November 2002"
+    dates: str                        # a conference's days, "20-22 November 2002", or ""
     issued: str                       # date of issue in ISO form, or ""
+    issue_date: str                   # the document's date of issue as printed, "15 December 2025", or ""
+    details: dict[str, str]           # the kind's own fields as printed in the language
     others: list[LanguageLink]        # the same document in other languages
     inline: Callable[[tuple[Inline, ...]], Markup]
     label: Callable[[Unit], str]
@@ -159,7 +163,8 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
-    translations = load_translations(root, language.code, template_msgids(root))
+    msgids = template_msgids(root) | kind_lines(load_kinds(root)[0])    # a kind's line is translated like a template's strings
+    translations = load_translations(root, language.code, msgids)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     return env
 
@@ -253,14 +258,28 @@ def edition_context(doc: Document, languages: dict[str, Language],
         marked_since="",
         language_line="" if doc.language == doc.meta.original else language.name,
         original_name=original.name_in(language),
-        dates=format_date_range(doc.meta.start, doc.meta.end, language),
-        issued=(doc.meta.date or doc.meta.end).isoformat(),
+        dates=_dates(doc.meta, language),
+        issued=doc.meta.issued.isoformat(),
+        issue_date=format_long_date(doc.meta.date, language.locale) if doc.meta.date else "",
+        details={name: _printed(value, language) for name, value in doc.meta.own},
         others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
         inline=lambda runs: render(runs, style),
         label=label,
         plain=plain_text,
         css_content=css_content,
     )
+
+
+def _dates(meta: Meta, language: Language) -> str:
+    start, end = meta.date_of("start"), meta.date_of("end")
+    return format_date_range(start, end, language) if start and end else ""
+
+
+def _printed(value: FieldValue, language: Language) -> str:
+    """A kind's field as the masthead prints it: a date in full, a list joined."""
+    if isinstance(value, datetime.date):
+        return format_long_date(value, language.locale)
+    return value if isinstance(value, str) else ", ".join(value)
 
 
 def css_content(text: str) -> Markup:

@@ -67,7 +67,7 @@ def write_package(project: Project, output: Path, destination: Path) -> Path:
 
 def package_date(project: Project) -> datetime.date:
     """The latest date in the content: a date of issue, else a last day, or an amendment's date."""
-    days = [doc.meta.date or doc.meta.end for by_language in project.documents.values() for doc in by_language.values()]
+    days = [doc.meta.issued for by_language in project.documents.values() for doc in by_language.values()]
     days += [a.date for by_language in project.documents.values() for doc in by_language.values() for a in doc.meta.amendments]
     return max(days)
 

@@ -1,0 +1,112 @@
+"""Kinds of document: a resolution and a report, in English and Spanish, built and read back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+from babel.messages.pofile import read_po, write_po
+from conftest import ROOT, make_project
+
+from editions.build import BuildOptions, build
+from editions.read.kinds import load_kinds
+
+KINDS_SAMPLE = ROOT / "tests" / "kinds" / "content"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("kinds") / "project", KINDS_SAMPLE)
+    build(BuildOptions(root=project, output=project / "output", jobs=1))
+    return project / "output"
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages)
+
+
+def first_page(path: Path) -> str:
+    return " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
+
+
+@pytest.mark.parametrize(("edition", "masthead"), [
+    ("en/resolution.pdf", ["United Nations", "General Assembly", "TST/RES/80/4", "Distr.: General", "10 March 2026",
+                           "Original: English", "Eightieth session", "Agenda item 12",
+                           "Resolution adopted by the General Assembly on 4 March 2026"]),
+    ("es/resolution.pdf", ["Naciones Unidas", "Asamblea General", "TST/RES/80/4", "Distr. General", "10 de marzo de 2026",
+                           "español", "Original: inglés", "Octogésimo período de sesiones", "Tema 12 del programa",
+                           "Resolución aprobada por la Asamblea General el 4 de marzo de 2026"]),
+    ("en/report.pdf", ["United Nations", "General Assembly", "TST/80/17", "Distr.: Limited", "2 May 2026",
+                       "English", "Original: Spanish", "Eightieth session", "Agenda item 12"]),
+    ("es/report.pdf", ["Naciones Unidas", "Asamblea General", "TST/80/17", "Distr. Limitada", "2 de mayo de 2026",
+                       "Original: español", "Octogésimo período de sesiones", "Tema 12 del programa"]),
+])
+def test_masthead_of_each_kind_read_back_from_the_pdf(built: Path, edition: str, masthead: list[str]) -> None:
+    text = first_page(built / edition)
+    for line in masthead:
+        assert line in text, line
+
+
+def test_the_original_prints_no_language_of_the_version(built: Path) -> None:
+    assert "Original: English" in first_page(built / "en" / "resolution.pdf")
+    assert " English " not in f" {first_page(built / 'en' / 'resolution.pdf')} ".replace("Original: English", "")
+
+
+def test_bilingual_edition_keeps_distribution_and_date_in_both_languages(built: Path) -> None:
+    text = first_page(built / "es-en" / "report.pdf")
+    for line in ["Distr. Limitada", "2 de mayo de 2026", "Distr.: Limited", "2 May 2026", "Original: español", "Original: Spanish"]:
+        assert line in text, line
+
+
+def test_html_editions_carry_the_masthead_too(built: Path) -> None:
+    html = (built / "en" / "resolution.html").read_text(encoding="utf-8")
+    assert '<header class="masthead organ-masthead">' in html
+    assert '<p class="organ">General Assembly</p>' in html
+    assert '<p class="distribution issue-date">10 March 2026</p>' in html
+
+
+def french(project: Path) -> None:
+    """A French folder with its settings and a catalog (its strings left in English: a test needs no more)."""
+    shutil.copytree(project / "content" / "en", project / "content" / "fr", ignore=shutil.ignore_patterns("resolution.yaml"))
+    settings = project / "content" / "fr" / "language.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("locale: en_GB", "locale: fr"), encoding="utf-8")
+    report = project / "content" / "fr" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("language: en", "language: fr"), encoding="utf-8")
+    with (project / "locales" / "messages.pot").open("rb") as handle:
+        catalog = read_po(handle, locale="fr")
+    for message in catalog:
+        if message.id:
+            message.string = message.id if isinstance(message.id, str) else tuple(message.id)
+    (project / "locales" / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    with (project / "locales" / "fr" / "LC_MESSAGES" / "messages.po").open("wb") as handle:
+        write_po(handle, catalog)
+
+
+def test_french_for_one_of_two_documents_touches_no_other(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", KINDS_SAMPLE)
+    french(project)
+    run = cli(project, "build", "--format", "html")
+    assert run.status == 0, run.err
+    output = project / "output"
+    assert (output / "fr" / "report.html").is_file() and not (output / "fr" / "resolution.html").exists()
+    assert "Original: espagnol" in (output / "fr" / "report.html").read_text(encoding="utf-8")
+    assert (output / "en" / "resolution.html").is_file() and (output / "es" / "resolution.html").is_file()
+
+
+def test_a_french_report_is_checked_against_its_spanish_original(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", KINDS_SAMPLE)
+    french(project)
+    report = project / "content" / "fr" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace('agenda_item: "12"', 'agenda_item: "13"'), encoding="utf-8")
+    run = cli(project, "check")
+    assert run.status == 1
+    assert run.lines == ["content/fr/report.yaml:13: agenda_item is 13 here; the Spanish original has 12 (content/es/report.yaml:13)"]
+
+
+def test_every_shipped_kind_is_well_formed() -> None:
+    kinds, problems = load_kinds(ROOT)
+    assert problems == []
+    assert sorted(kinds) == ["conference-paper", "convention", "note", "report", "resolution"]
+    assert kinds["resolution"].shared == ("agenda_item", "adopted")
