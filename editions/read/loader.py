@@ -123,7 +123,6 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str, kind: Kind) -
         reader.problem(reader.source.root, f"{_what(kind, reader.source.root)} lacks the required key 'kind' "
                        f"(kinds/{kind.name}.yaml gives no kind line)")
         return None
-    values.pop("type", None)
     lines = {name: line(node) for name, node in fields.items()}
     return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line, own=own, issued=issued, lines=lines)  # type: ignore[arg-type]
 
@@ -132,7 +131,7 @@ def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, .
     values: dict[str, object] = {}
     for f in schema:
         node = fields.get(f.name)
-        if node is None or f.type == "blocks" or f.name == "scheme":
+        if node is None or f.type == "blocks" or f.name in ("scheme", "type"):     # read first, by _scheme and _kind
             continue
         if f.type == "amendments":
             values[f.name] = _amendments(reader, node)
