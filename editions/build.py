@@ -189,7 +189,11 @@ def _size(output: Output, project: Project) -> int:
 
 def _task(output: Output, html: str, project: Project, root: Path, fonts: Path) -> Task:
     doc = project.documents[output.document][output.languages[0]]
-    return (html, str(root), f"{doc.meta.symbol}/{output.path}", _epoch(doc), doc.meta.contents_after_pages, str(fonts))
+    from .render.scripts import families
+
+    typeset = tuple(dict.fromkeys(name for code in output.languages for name in families(project.languages[code])))
+    return (html, str(root), f"{doc.meta.symbol}/{output.path}", _epoch(doc), doc.meta.contents_after_pages, str(fonts),
+            typeset)
 
 
 def _epoch(doc: Document) -> int:

@@ -153,6 +153,7 @@ class InlineStyle:
     date: Callable[[datetime.date], str]
     ref_label: Callable[[str], str]
     ref_href: Callable[[str], str]
+    text: Callable[[str], Markup] = escape     # right-to-left editions isolate symbols in it
 
 
 def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
@@ -162,7 +163,7 @@ def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
 
 def _render_run(run: Inline, style: InlineStyle) -> Markup:
     if run.kind == "text":
-        return escape(run.value)
+        return style.text(run.value)
     if run.kind == "emphasis":
         return Markup("<em>%s</em>") % render(run.children, style)
     if run.kind == "quote":

@@ -60,6 +60,8 @@ LANGUAGE = (
     Field("labels", "labels", doc="printed label of each numbered kind; {} is the numeral"),
     Field("quotes", "pair", doc="opening and closing quotation marks"),
     Field("day_range", "text", doc="a range of days within a month: {start} day, {end} date"),
+    Field("script", "text", required=False, doc="ISO 15924 script, which chooses the type: Latn (default), Cyrl, Arab, Hans"),
+    Field("direction", "text", required=False, doc="ltr (default) or rtl, the direction of the language's lines"),
 )
 
 # Keys a block may have besides the one that names its kind.

@@ -31,6 +31,7 @@ from ..read.inline import plain_text, render
 from ..read.languages import Language
 from ..read.model import Document, Inline, Meta, Unit, version_symbol
 from .localise import format_date_range, inline_style, load_translations
+from .scripts import type_rules
 
 TEMPLATE = "edition.html"
 
@@ -60,6 +61,7 @@ class EditionContext(TypedDict):
     label: Callable[[Unit], str]
     plain: Callable[[tuple[Inline, ...]], str]
     css_content: Callable[[str], Markup]
+    type_rules: Markup                # each language's type and setting (editions/render/scripts.py)
 
 
 def template_dirs(root: Path) -> list[Path]:
@@ -261,6 +263,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
         label=label,
         plain=plain_text,
         css_content=css_content,
+        type_rules=type_rules(languages.values()),
     )
 
 

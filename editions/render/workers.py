@@ -30,19 +30,19 @@ from .lifetime import BUILD_PID, end_with_parent
 
 # print HTML, project root, key naming the edition, the content's date as a
 # timestamp, pages after which the table of contents shows (None: never),
-# the folder of the font files
-Task = tuple[str, str, str, int, "int | None", str]
+# the folder of the font files, the families the edition's scripts are set in
+Task = tuple[str, str, str, int, "int | None", str, tuple[str, ...]]
 Result = tuple[bytes, tuple[str, ...]]      # the PDF, or b"" and what the renderer reported
 
 
 def render_task(task: Task) -> Result:
-    html, root, key, epoch, contents_after, fonts = task
+    html, root, key, epoch, contents_after, fonts, families = task
     try:
         from .pdf import RenderError, render_pdf  # WeasyPrint is imported only where a PDF is rendered
     except (ImportError, OSError) as error:      # a library it needs is missing
         return b"", (f"WeasyPrint cannot start: {error}",)
     try:
-        return render_pdf(html, Path(root), key, epoch, contents_after, Path(fonts)), ()
+        return render_pdf(html, Path(root), key, epoch, contents_after, Path(fonts), families), ()
     except RenderError as error:
         return b"", error.messages
 
