@@ -25,10 +25,14 @@ FRAGMENT = "fragment.html"
 TEMPLATE = "bilingual.html"
 LAYOUTS = ("table", "grid", "pairs")
 LAYOUT = "table"   # chosen by measurement: docs/bilingual.md, bench/bilingual.py
-# A row with a cell shorter than this (characters) is never split
-# across pages, nor is a row that opens with a heading: otherwise the two
-# columns could start on different pages, one pushed by its orphans or by a
-# heading kept with its text. Longer rows may break, both columns continuing.
+# A row with a cell shorter than this (characters) is never split across
+# pages: otherwise the two columns could start on different pages, one pushed
+# by its orphans or by a heading kept with its text. Longer rows may break,
+# both columns continuing, headings included: a section whose text leads a
+# page-long row starts where the last row ended, not on the next page, which
+# left the first page of DSC/1's bilingual edition a third empty. The heading
+# and the two lines after it (orphans) fit in both columns wherever one
+# does, since a long row has more than that in each.
 KEEP_BELOW = 700
 
 
@@ -43,10 +47,7 @@ class Row:
 
     @property
     def keep(self) -> bool:
-        """Whether the row must start and end on one page."""
-        first = self.units[0]
-        if first.kind in ("section", "subsection", "heading"):
-            return True
+        """Whether the row must start and end on one page: when one of its cells is short."""
         lengths = [_length((unit, *leading)) for unit, leading in zip(self.units, self.leading or [()] * len(self.units))]
         return min(lengths) < KEEP_BELOW
 
