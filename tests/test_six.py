@@ -98,3 +98,15 @@ def test_the_numbering_check_covers_six_languages(case: Path, tmp_path: Path, cl
     run = cli(project, "check")
     assert run.status == 1
     assert run.lines == expected
+
+
+def test_a_character_no_font_of_its_language_covers_is_a_problem_at_its_unit(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", SIX / "content")
+    arabic = project / "content" / "ar" / "libraries.yaml"
+    arabic.write_text(arabic.read_text(encoding="utf-8").replace("عدد قرائها؛", "عدد قرائها ✓ 中؛"), encoding="utf-8")
+    run = cli(project, "build", "--language", "ar", "--format", "pdf")
+    assert run.status == 3
+    assert run.lines == [
+        "content/ar/libraries.yaml:44: item II.A.1.b.i has '✓' (U+2713 CHECK MARK), '中' (U+4E2D CJK UNIFIED "
+        "IDEOGRAPH-4E2D), which no font of Arabic covers (Amiri, Noto Serif)"]
+    assert not (project / "output" / "ar").exists()

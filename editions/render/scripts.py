@@ -7,13 +7,20 @@ in a known script needs no code.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
+from babel import Locale
 from markupsafe import Markup, escape
 
-from ..fonts import LATIN, SCRIPTS
+from ..errors import Problem
+from ..fonts import LATIN, SCRIPTS, faces
+from ..read.inline import plain_text
 from ..read.languages import Language
+from ..read.model import Document, Location
 
 # Document symbols (A/RES/73/195, E/CN.4/2002/1, DSC/1/Corr.1): left to right
 # inside right-to-left lines, isolated so the slashes do not take the line's
@@ -51,3 +58,54 @@ def isolate_symbols(text: str) -> Markup:
         parts += [escape(text[last:found.start()]), Markup('<bdi dir="ltr">{}</bdi>').format(found.group())]
         last = found.end()
     return Markup("").join([*parts, escape(text[last:])])
+
+
+def uncovered(doc: Document, language: Language, fonts: Path) -> list[Problem]:
+    """A problem for each unit of ``doc`` with characters no font of its language covers.
+
+    Checked before any PDF is rendered, against the character maps of the
+    faces in ``fonts`` (editions/fonts.py), so that the problem names the
+    unit and its line, not only the PDF: WeasyPrint would set such
+    characters in whatever font the machine has.
+    """
+    covered = frozenset().union(*(_coverage(name, str(fonts)) for name in families(language)))
+    problems = []
+    for where, what, text in _texts(doc):
+        missing = sorted({c for c in text if ord(c) not in covered and not c.isspace()})
+        if missing:
+            names = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in missing)
+            problems.append(Problem(where.path, where.line, f"{what} has {names}, which no font of "
+                                    f"{ENGLISH.languages.get(language.code, language.code)} covers "
+                                    f"({', '.join(families(language))})"))
+    return problems
+
+
+ENGLISH = Locale.parse("en")     # the language of the messages
+
+
+def _texts(doc: Document) -> Iterator[tuple[Location, str, str]]:
+    """Every text of ``doc`` that is printed, with where it is and what it is."""
+    meta = doc.meta
+    for key in ("kind", "title", "conference", "venue", "distribution"):
+        value = getattr(meta, key)
+        if value:
+            yield Location(doc.where.path, meta.lines.get(key, 1)), f"the {key}", value
+    for organization in meta.organizations:
+        yield Location(doc.where.path, meta.lines.get("organizations", 1)), "an organization", organization
+    for unit in doc.units():
+        what = f"{unit.kind} {unit.identity}" if unit.identity else f"a {unit.kind} block"
+        yield unit.where, what, plain_text(unit.title + unit.text)
+
+
+@functools.cache
+def _coverage(family: str, fonts: str) -> frozenset[int]:
+    """The code points the faces of ``family`` in the folder ``fonts`` map."""
+    from fontTools.ttLib import TTFont
+
+    points: set[int] = set()
+    for face in faces():
+        if face.family.name == family:
+            font = TTFont(Path(fonts) / face.target, lazy=True)
+            points.update(font.getBestCmap())
+            font.close()
+    return frozenset(points)
