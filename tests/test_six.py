@@ -110,3 +110,14 @@ def test_a_character_no_font_of_its_language_covers_is_a_problem_at_its_unit(tmp
         "content/ar/libraries.yaml:44: item II.A.1.b.i has '✓' (U+2713 CHECK MARK), '中' (U+4E2D CJK UNIFIED "
         "IDEOGRAPH-4E2D), which no font of Arabic covers (Amiri, Noto Serif)"]
     assert not (project / "output" / "ar").exists()
+
+
+def test_an_arabic_first_bilingual_edition_runs_right_to_left(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", SIX / "content")
+    for path in (project / "content").glob("*/libraries.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", "\ncolumns: [ar, en]\ntitle: "), encoding="utf-8")
+    run = cli(project, "build", "--format", "html")
+    assert run.status == 0, run.err
+    html = (project / "output" / "ar-en" / "libraries.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in html, "the columns run right to left: Arabic on the right"
+    assert html.index('<td lang="ar" dir="rtl" class="cell">') < html.index('<td lang="en" dir="ltr" class="cell">')

@@ -54,7 +54,9 @@ class Row:
 
     @property
     def keep(self) -> bool:
-        """Whether the row must start and end on one page: when one of its cells is short."""
+        """Whether the row must start and end on one page: a heading, or a row with a short cell."""
+        if self.heading:
+            return True
         lengths = [_length((unit, *leading)) for unit, leading in zip(self.units, self.leading or [()] * len(self.units))]
         return min(lengths) < KEEP_BELOW
 
