@@ -180,8 +180,9 @@ def render(stale: list[Output], project: Project, options: BuildOptions, pool: R
 
     envs = Environments(project)
     prints = sorted((o for o in stale if o.is_pdf), key=lambda o: _size(o, project), reverse=True)
-    pool.start(len(prints))
     fonts = static_folder(options.jobs) if prints else Path()   # made (once per machine) only when PDFs are due
+    _check_coverage(prints, project, fonts)
+    pool.start(len(prints))
     pending = {o.path: pool.submit(_task(o, page(o, project, envs), project, options.root, fonts)) for o in prints}
     pages = {o.path: page(o, project, envs).encode() for o in stale if not o.is_pdf}
     pdfs = {path: future.result() for path, future in pending.items()}
@@ -190,6 +191,17 @@ def render(stale: list[Output], project: Project, options: BuildOptions, pool: R
     if problems:
         raise EditionError(problems, EXIT_RENDER)
     return {o.path: pdfs[o.path].pdf if o.is_pdf else pages[o.path] for o in stale}
+
+
+def _check_coverage(prints: list[Output], project: Project, fonts: Path) -> None:
+    """Every character of the PDFs' text in a font of its language, or a problem per unit."""
+    from .render.scripts import uncovered
+
+    editions = dict.fromkeys((o.document, code) for o in prints for code in o.languages)
+    problems = [problem for document, code in editions
+                for problem in uncovered(project.documents[document][code], project.languages[code], fonts)]
+    if problems:
+        raise EditionError(sorted(set(problems)), EXIT_RENDER)
 
 
 def _shown_output(options: BuildOptions) -> str:
@@ -204,10 +216,13 @@ def _size(output: Output, project: Project) -> int:
 
 
 def _task(output: Output, html: str, project: Project, root: Path, fonts: Path) -> Task:
+    from .render.scripts import families
     from .render.workers import Task
 
     doc = project.documents[output.document][output.languages[0]]
-    return Task(html, str(root), f"{doc.meta.symbol}/{output.path}", _epoch(doc), doc.meta.contents_after_pages, str(fonts))
+    typeset = tuple(dict.fromkeys(name for code in output.languages for name in families(project.languages[code])))
+    return Task(html, str(root), f"{doc.meta.symbol}/{output.path}", _epoch(doc), doc.meta.contents_after_pages, str(fonts),
+                typeset)
 
 
 def _epoch(doc: Document) -> int:

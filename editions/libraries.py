@@ -13,7 +13,7 @@ import re
 import sys
 
 LIBRARIES = ("jinja2", "babel", "pyyaml", "markupsafe")
-PDF_LIBRARIES = ("weasyprint", "pydyf", "fontpkg-noto-serif", "fonttools")   # fontTools makes the static fonts
+PDF_LIBRARIES = ("weasyprint", "pydyf", "fontpkg-noto-serif", "fontpkg-amiri", "fonttools")   # fontTools makes the static fonts
 
 
 def library_version(name: str) -> str:

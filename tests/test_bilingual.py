@@ -35,7 +35,7 @@ def test_every_unit_starts_on_the_same_page_in_both_columns(output: Path) -> Non
 def test_each_column_carries_its_language(output: Path) -> None:
     html = (output / "es-en" / "dsc-1.html").read_text(encoding="utf-8")
     row = html[html.index('id="es-III.B.3.ix"') - 200:html.index('id="en-III.B.3.ix"') + 200]
-    assert '<td lang="es" class="cell">' in row and '<td lang="en" class="cell">' in row
+    assert '<td lang="es" dir="ltr" class="cell">' in row and '<td lang="en" dir="ltr" class="cell">' in row
     assert '<span class="label">ix) </span>La coordinación' in row
     assert '<span class="label">(ix) </span>Coordination' in row
     assert "250.000" in html and "250,000" in html

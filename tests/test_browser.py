@@ -132,3 +132,57 @@ def test_landmarks_skip_link_and_alternates(browser: Browser, output: Path) -> N
     assert page.evaluate("document.activeElement.textContent") == "Ir al texto"
     assert page.locator('link[rel=alternate][hreflang=en]').get_attribute("href") == "../en/dsc-1.html"
     page.close()
+
+
+SIX_PAGES = ["ar/libraries.html", "zh/libraries.html", "en-ar/libraries.html", "index.html"]
+
+
+@pytest.fixture(scope="module")
+def six(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The six-language sample's web edition (tests/samples/six)."""
+    from conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("six") / "project", ROOT / "tests" / "samples" / "six" / "content")
+    build(BuildOptions(root=project, output=project / "output", formats=frozenset({"html"})))
+    return project / "output"
+
+
+@pytest.mark.parametrize("name", SIX_PAGES)
+def test_arabic_and_chinese_pages_load_cleanly_and_accessibly(browser: Browser, six: Path, name: str) -> None:
+    page = browser.new_page()
+    errors, bad = visit(page, (six / name).as_uri())
+    assert (errors, bad) == ([], [])
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate("async () => (await axe.run()).violations.map(v => [v.id, v.impact])")
+    assert [v for v in violations if v[1] in ("serious", "critical")] == []
+    page.close()
+
+
+def test_arabic_page_runs_right_to_left_in_its_own_type(browser: Browser, six: Path) -> None:
+    page = browser.new_page()
+    visit(page, (six / "ar" / "libraries.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
+    assert page.evaluate("document.fonts.check('12px Amiri', 'مكتبة')")
+    label = page.locator("[id='I.1'] .label").bounding_box()
+    text = page.locator("[id='I.1'] .unit-text").bounding_box()
+    assert label is not None and text is not None
+    assert label["x"] + label["width"] > text["x"] + text["width"] - 2, "the label hangs at the right"
+    page.close()
+
+
+def test_chinese_page_is_set_in_the_chinese_face(browser: Browser, six: Path) -> None:
+    page = browser.new_page()
+    visit(page, (six / "zh" / "libraries.html").as_uri())
+    assert page.evaluate("document.fonts.check('12px \"Noto Serif CJK SC\"', '图书馆')")
+    assert page.evaluate("getComputedStyle(document.querySelector('em')).fontStyle") == "normal"
+    page.close()
+
+
+def test_language_switch_from_arabic_lands_on_the_same_unit(browser: Browser, six: Path) -> None:
+    page = browser.new_page(viewport={"width": 1000, "height": 300})
+    page.goto((six / "ar" / "libraries.html").as_uri())
+    page.evaluate("document.getElementById('II.A.1').scrollIntoView(); window.dispatchEvent(new Event('scroll'))")
+    page.click("nav.languages a[hreflang=zh]")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/zh/libraries.html#II.A.1")
+    page.close()

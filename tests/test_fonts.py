@@ -9,6 +9,8 @@ import pytest
 
 from editions import fonts
 
+FACES = 8   # Noto Serif's four instances, Amiri's regular and bold, Noto Serif CJK SC's regular and bold
+
 
 @pytest.fixture
 def instances(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
@@ -29,13 +31,16 @@ def test_the_instances_are_made_once_and_kept(instances: list[tuple[str, int]], 
     folder = fonts.static_folder()
     assert folder.parent == tmp_path / "cache" / "editions"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "NotoSerif-400.ttf", "NotoSerif-700.ttf", "NotoSerif-Italic-400.ttf", "NotoSerif-Italic-700.ttf"]
-    assert [fonts.face(p) for p in sorted(folder.iterdir())] == [
-        ("normal", 400), ("normal", 700), ("italic", 400), ("italic", 700)]
+        "Amiri-400.ttf", "Amiri-700.ttf", "NotoSerif-400.ttf", "NotoSerif-700.ttf", "NotoSerif-Italic-400.ttf",
+        "NotoSerif-Italic-700.ttf", "NotoSerifCJKSC-400.otf", "NotoSerifCJKSC-700.otf"]
+    assert [(f.family.name, f.style, f.weight) for f in fonts.faces()] == [
+        ("Noto Serif", "italic", 400), ("Noto Serif", "italic", 700), ("Noto Serif", "normal", 400),
+        ("Noto Serif", "normal", 700), ("Amiri", "normal", 700), ("Amiri", "normal", 400),
+        ("Noto Serif CJK SC", "normal", 700), ("Noto Serif CJK SC", "normal", 400)]
     assert "once per machine" in capsys.readouterr().err
-    assert len(instances) == 4
+    assert len(instances) == FACES
     assert fonts.static_folder() == folder
-    assert len(instances) == 4, "made again though kept"
+    assert len(instances) == FACES, "made again though kept"
     assert [p.name for p in folder.parent.iterdir()] == [folder.name], "scratch left behind"
 
 
@@ -44,7 +49,7 @@ def test_a_damaged_cache_is_made_again(instances: list[tuple[str, int]]) -> None
     (folder / "NotoSerif-700.ttf").unlink()
     assert fonts.static_folder() == folder
     assert (folder / "NotoSerif-700.ttf").is_file()
-    assert len(instances) == 8
+    assert len(instances) == 2 * FACES
     assert [p.name for p in folder.parent.iterdir()] == [folder.name]
 
 
@@ -53,9 +58,9 @@ def test_a_cache_that_cannot_be_written_gives_instances_for_this_process(
     (tmp_path / "not-a-folder").write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
     folder = fonts.static_folder()
-    assert len(list(folder.glob("*.ttf"))) == 4
+    assert len(list(folder.iterdir())) == FACES
     assert "making them for this build only" in capsys.readouterr().err
-    assert fonts.static_folder() == folder and len(instances) == 4
+    assert fonts.static_folder() == folder and len(instances) == FACES
 
 
 def test_an_instance_is_static_at_its_weight(tmp_path: Path) -> None:

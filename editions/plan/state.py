@@ -39,7 +39,7 @@ def stamp(path: Path) -> Stamp:
 
 def input_files(root: Path) -> dict[str, Path]:
     """Every file a build may read, by the name fingerprints and messages give it."""
-    from ..fonts import font_folder
+    from ..fonts import font_sources
 
     found: dict[str, Path] = {}
     for folder in FOLDERS:
@@ -59,7 +59,7 @@ def input_files(root: Path) -> dict[str, Path]:
     package = Path(__file__).parents[1]
     for path in sorted(package.rglob("*.py")):
         found[f"editions/{path.relative_to(package).as_posix()}"] = path
-    for path in sorted(font_folder().glob("*.ttf")):
+    for path in font_sources():
         found[f"font {path.name}"] = path
     return found
 

@@ -157,6 +157,7 @@ class InlineStyle:
     ref_label: Callable[[str], str]
     ref_href: Callable[[str], str]
     ref_cite: Callable[[str], str] | None = None    # None: {cite:} prints as {ref:}
+    text: Callable[[str], Markup] = escape     # right-to-left editions isolate symbols in it
 
 
 def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
@@ -166,7 +167,7 @@ def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
 
 def _render_run(run: Inline, style: InlineStyle) -> Markup:
     if run.kind == "text":
-        return escape(run.value)
+        return style.text(run.value)
     if run.kind == "emphasis":
         return Markup("<em>%s</em>") % render(run.children, style)
     if run.kind == "quote":

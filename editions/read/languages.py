@@ -15,6 +15,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from ..errors import EditionError, Problem
+from ..fonts import SCRIPTS
 from .model import LabelStyle
 from .numerals import STYLES
 from .schema import LANGUAGE, Field, Reader
@@ -38,6 +39,8 @@ class Language:
     day_range: str
     path: str
     schemes: dict[str, dict[str, LabelStyle]] = field(default_factory=dict)   # a scheme's own labels, by level
+    script: str = "Latn"        # ISO 15924: chooses the type (editions/fonts.py)
+    direction: str = "ltr"      # or "rtl"
 
     def style(self, scheme: Scheme, level: Level) -> LabelStyle:
         """How this language labels ``level`` of ``scheme``: the language's setting for that scheme,
@@ -70,9 +73,24 @@ def load_language(folder: Path, root: Path) -> Language:
     day_range = reader.text(fields["day_range"], "day_range") if "day_range" in fields else None
     if day_range is not None and (day_range.count("{start}"), day_range.count("{end}")) != (1, 1):
         reader.problem(fields["day_range"], "day_range must contain {start} and {end} once each")
+    script = _choice(reader, fields, "script", tuple(sorted(SCRIPTS)), "Latn")
+    direction = _choice(reader, fields, "direction", DIRECTIONS, "ltr")
     if reader.problems or locale is None or quotes is None or day_range is None:
         raise EditionError(reader.problems or [Problem(shown, 1, "incomplete language settings")])
-    return Language(code, locale, labels, quotes, day_range, shown, schemes)
+    return Language(code, locale, labels, quotes, day_range, shown, schemes, script, direction)
+
+
+DIRECTIONS = ("ltr", "rtl")
+
+
+def _choice(reader: Reader, fields: dict[str, yaml.Node], name: str, choices: tuple[str, ...], default: str) -> str:
+    """The value of an optional field that must be one of ``choices``."""
+    if name not in fields:
+        return default
+    value = reader.text(fields[name], name)
+    if value is not None and value not in choices:
+        reader.problem(fields[name], f"{name} '{value}' is not one of {', '.join(choices)}")
+    return value if value in choices else default
 
 
 def _locale(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Locale | None:

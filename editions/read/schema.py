@@ -73,6 +73,8 @@ LANGUAGE = (
     Field("schemes", "labels", required=False, doc="labels of one scheme's levels, by scheme"),
     Field("quotes", "pair", doc="opening and closing quotation marks"),
     Field("day_range", "text", doc="a range of days within a month: {start} day, {end} date"),
+    Field("script", "text", required=False, doc="ISO 15924 script, which chooses the type: Latn (default), Cyrl, Arab, Hans"),
+    Field("direction", "text", required=False, doc="ltr (default) or rtl, the direction of the language's lines"),
 )
 
 BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}

@@ -2,9 +2,9 @@
 
 The numbering check has already proven that both languages have the same
 units in the same order, so the two bodies can be walked together. Each row
-holds one unit in each language: a numbered unit with the unnumbered blocks
-that lead its body (a paragraph's bullets and its lead-in text), or one
-unnumbered block that follows numbered siblings. Every numbered unit
+holds one unit in each language: a numbered paragraph with the unnumbered
+blocks that lead its body (its bullets and lead-in text), a section's or
+subsection's heading, or one unnumbered block. Every numbered unit
 therefore starts a row, and starts on the same page in both columns.
 """
 
@@ -25,10 +25,16 @@ FRAGMENT = "fragment.html"
 TEMPLATE = "bilingual.html"
 LAYOUTS = ("table", "grid", "pairs")
 LAYOUT = "table"   # chosen by measurement: docs/bilingual.md, bench/bilingual.py
-# A row with a cell shorter than this (characters) is never split
-# across pages, nor is a row that opens with a heading: otherwise the two
-# columns could start on different pages, one pushed by its orphans or by a
-# heading kept with its text. Longer rows may break, both columns continuing.
+# A row with a cell shorter than this (characters) is never split across
+# pages: otherwise the two columns could start on different pages, one pushed
+# by its orphans. Longer rows may break, both columns continuing. A section's
+# or subsection's heading is a row of its own, never split and kept with the
+# row after it (break-after: avoid), and the text that leads the section
+# follows in rows of its own: when heading and text shared one row, that row
+# could not break between them without the two columns' headings parting,
+# so it was kept whole, and a section with a page of leading text went whole
+# to the next page (the first page of DSC/1's bilingual edition was left a
+# third empty).
 KEEP_BELOW = 700
 
 
@@ -42,10 +48,15 @@ class Row:
     indent: int
 
     @property
-    def keep(self) -> bool:
-        """Whether the row must start and end on one page."""
+    def heading(self) -> bool:
+        """Whether the row is a heading alone (a titled unit of any scheme, or a heading block), kept with the row after it."""
         first = self.units[0]
-        if (first.heading or first.kind == "heading"):
+        return first.heading or first.kind == "heading"
+
+    @property
+    def keep(self) -> bool:
+        """Whether the row must start and end on one page: a heading, or a row with a short cell."""
+        if self.heading:
             return True
         lengths = [_length((unit, *leading)) for unit, leading in zip(self.units, self.leading or [()] * len(self.units))]
         return min(lengths) < KEEP_BELOW
@@ -62,9 +73,9 @@ def _rows(siblings: tuple[Sequence[Unit], ...], level: int, indent: int) -> Iter
         if first.label is None:
             yield Row(group, (), level, indent)
             continue
-        split = _leading_count(first.children)
-        yield Row(group, tuple(u.children[:split] for u in group), level, indent)
         sectional = first.heading
+        split = 0 if sectional else _leading_count(first.children)
+        yield Row(group, tuple(u.children[:split] for u in group), level, indent)
         yield from _rows(tuple(u.children[split:] for u in group),
                          level + 1 if sectional else level, indent if sectional else indent + 1)
 

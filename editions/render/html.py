@@ -33,6 +33,7 @@ from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
 from ..read.model import Document, FieldValue, Inline, Meta, Unit, version_symbol
 from .localise import format_date_range, format_long_date, inline_style, load_translations
+from .scripts import type_rules
 
 TEMPLATE = "edition.html"
 
@@ -64,6 +65,7 @@ class EditionContext(TypedDict):
     label: Callable[[Unit], str]
     plain: Callable[[tuple[Inline, ...]], str]
     css_content: Callable[[str], Markup]
+    type_rules: Markup                # each language's type and setting (editions/render/scripts.py)
 
 
 def template_dirs(root: Path) -> list[Path]:
@@ -267,6 +269,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
         label=label,
         plain=plain_text,
         css_content=css_content,
+        type_rules=type_rules(languages.values()),
     )
 
 

@@ -17,12 +17,14 @@ from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
+from markupsafe import escape
 
 from ..errors import EXIT_RENDER, EditionError, Problem, fail
 from ..read.inline import InlineStyle
 from ..read.languages import Language, catalog_relative
 from ..read.model import Document, Unit
 from ..read.schemes import THROUGH
+from .scripts import isolate_symbols
 
 SOURCE_LANGUAGE = "en"   # the language of the templates' msgids
 
@@ -48,8 +50,11 @@ def format_long_date(value: datetime.date, locale: Locale) -> str:
 def format_date_range(start: datetime.date, end: datetime.date, language: Language) -> str:
     """A conference's dates, as the language writes them.
 
-    The language's ``day_range`` joins the start to the full last date; the
-    start leaves out what the last date already says (month, year).
+    The language's ``day_range`` joins the two dates. A language that writes
+    the day last (year, month, day: Chinese) gives the first date in full and
+    leaves out of the last what the first already says; the others give the
+    last date in full and leave out of the first what the last says (month,
+    year). Which one a language is comes from its Babel long date pattern.
 
     >>> from editions.read.languages import LabelStyle
     >>> es = Language("es", Locale.parse("es"), {}, ("«", "»"), "{start} a {end}", "")
@@ -59,17 +64,36 @@ def format_date_range(start: datetime.date, end: datetime.date, language: Langua
     '30 de noviembre a 2 de diciembre de 2002'
     >>> format_date_range(datetime.date(2002, 12, 30), datetime.date(2003, 1, 2), es)
     '30 de diciembre de 2002 a 2 de enero de 2003'
+    >>> zh = Language("zh", Locale.parse("zh"), {}, ("“", "”"), "{start}至{end}", "")
+    >>> format_date_range(datetime.date(2002, 11, 20), datetime.date(2002, 11, 22), zh)
+    '2002年11月20日至22日'
+    >>> format_date_range(datetime.date(1948, 9, 21), datetime.date(1948, 12, 12), zh)
+    '1948年9月21日至12月12日'
+    >>> format_date_range(datetime.date(2002, 12, 30), datetime.date(2003, 1, 2), zh)
+    '2002年12月30日至2003年1月2日'
     """
-    last = format_long_date(end, language.locale)
     if start == end:
-        return last
-    if (start.year, start.month) == (end.year, end.month):
-        first = format_date(start, format="d", locale=language.locale)
-    elif start.year == end.year:
-        first = format_skeleton("MMMMd", start, locale=language.locale)
+        return format_long_date(end, language.locale)
+    if _day_last(language.locale):
+        first, last = format_long_date(start, language.locale), _shortened(end, start, language.locale)
     else:
-        first = format_long_date(start, language.locale)
+        first, last = _shortened(start, end, language.locale), format_long_date(end, language.locale)
     return language.day_range.format(start=first, end=last)
+
+
+def _day_last(locale: Locale) -> bool:
+    """Whether the locale writes a date year first and day last, as 2002年11月20日."""
+    pattern = str(locale.date_formats["long"].pattern)
+    return pattern.find("y") < pattern.find("d")
+
+
+def _shortened(day: datetime.date, other: datetime.date, locale: Locale) -> str:
+    """``day`` without the month and year it shares with ``other``."""
+    if (day.year, day.month) == (other.year, other.month):
+        return format_skeleton("d", day, locale=locale)
+    if day.year == other.year:
+        return format_skeleton("MMMMd", day, locale=locale)
+    return format_long_date(day, locale)
 
 
 def inline_style(doc: Document, language: Language, id_prefix: str = "") -> InlineStyle:
@@ -91,6 +115,7 @@ def inline_style(doc: Document, language: Language, id_prefix: str = "") -> Inli
         ref_label=ref_label,
         ref_cite=ref_cite,
         ref_href=lambda identity: f"#{id_prefix}{identity}",
+        text=isolate_symbols if language.direction == "rtl" else escape,
     )
 
 

@@ -24,7 +24,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from ..fonts import FONT_FAMILY, face, static_folder
+from ..fonts import FONT_FAMILY, SCRIPTS, faces, static_folder
 
 # Without Debian's libharfbuzz-subset0 WeasyPrint subsets fonts with fontTools
 # and says so; the PDF is still complete and reproducible (SOURCE_DATE_EPOCH).
@@ -71,13 +71,13 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
 
 
 def font_faces(fonts: Path) -> str:
-    """@font-face rules for the project's own serif family, one per static instance in ``fonts``."""
+    """@font-face rules for every family of the project, one per face in ``fonts`` (editions/fonts.py)."""
     rules = []
-    for path in sorted(fonts.glob("*.ttf")):
-        style, weight = face(path)
+    for found in faces():
+        path = fonts / found.target
         rules.append(
-            f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{path.as_uri()}"); '
-            f"font-style: {style}; font-weight: {weight}; }}"
+            f'@font-face {{ font-family: "{found.family.name}"; src: url("{path.as_uri()}"); '
+            f"font-style: {found.style}; font-weight: {found.weight}; }}"
         )
     return "\n".join(rules)
 
@@ -128,7 +128,7 @@ def _layout(document: weasyprint.HTML, stylesheets: list[weasyprint.CSS], conten
 
 
 def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int | None = None,
-               fonts: Path | None = None) -> bytes:
+               fonts: Path | None = None, families: Sequence[str] = (FONT_FAMILY,)) -> bytes:
     """The PDF of ``html``; RenderError with what WeasyPrint reported.
 
     ``key`` names the edition (for the PDF identifier) and ``epoch`` is the
@@ -137,11 +137,12 @@ def render_pdf(html: str, root: Path, key: str, epoch: int, contents_after: int 
     (the template always carries it, hidden): estimated from the text's length
     first, checked on the layout, laid out again only when the estimate erred.
     The type comes from ``fonts``, by default the static instances of the
-    font package (editions/fonts.py).
+    font packages (editions/fonts.py). Text in any family but ``families``, the
+    families of the edition's scripts, is an error.
     """
     fonts = fonts or static_folder()
     with _source_date(epoch):
-        return _render(html, root, key, contents_after, fonts)
+        return _render(html, root, key, contents_after, fonts, tuple(families))
 
 
 @contextmanager
@@ -158,7 +159,7 @@ def _source_date(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def _render(html: str, root: Path, key: str, contents_after: int | None, fonts: Path) -> bytes:
+def _render(html: str, root: Path, key: str, contents_after: int | None, fonts: Path, families: tuple[str, ...]) -> bytes:
     fetcher = ConfinedFetcher([root, fonts])
     config = font_config()
     with _strict_logging() as messages:
@@ -180,11 +181,17 @@ def _render(html: str, root: Path, key: str, contents_after: int | None, fonts: 
             warnings.filterwarnings("ignore", message=r"unclosed file .*sRGB2014\.icc", category=ResourceWarning)
             pdf = rendered.write_pdf(finisher=_display_title, **{k: v for k, v in options.items() if k != "font_config"})
     # WeasyPrint reports a font file it cannot load once per process, then falls back silently.
-    foreign = sorted({font.family for font in rendered.fonts.values()} - {FONT_FAMILY})
+    foreign = sorted({font.family for font in rendered.fonts.values()} - set(families))
     if foreign:
-        messages.append(f"text set in {', '.join(foreign)}, not {FONT_FAMILY}: its font files did not load, "
-                        f"or the text has characters they lack")
+        messages.append(f"text set in {', '.join(foreign)}, not {' or '.join(families)}: its font files did not load, "
+                        f"or the text has characters they lack{_install_hint(foreign)}")
     if messages:
         raise RenderError(messages)
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def _install_hint(foreign: Sequence[str]) -> str:
+    """What installs a family of the project that the text fell back to."""
+    hints = [f.installer for f in dict.fromkeys(SCRIPTS.values()) if f.name in foreign and f.installer]
+    return f" (the fonts come from: {'; '.join(hints)}; scripts/setup installs them)" if hints else ""

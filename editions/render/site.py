@@ -17,14 +17,21 @@ from pathlib import Path
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..fonts import font_folder
+from ..fonts import FAMILIES, font_folder, static_folder
 from ..plan.outputs import Output
 from ..read.project import Project
 from .html import environment, render_template, template_errors
 from .pdfinfo import page_count
+from .scripts import type_rules
 
 FONTS = {"noto-serif.ttf": "NotoSerif[wdth,wght].ttf", "noto-serif-italic.ttf": "NotoSerif-Italic[wdth,wght].ttf"}
-SITE_FILES = ("index.html", *(f"fonts/{name}" for name in FONTS))
+# The other scripts' faces, shipped when a language of the project is in that script
+# (templates/fonts.css names them): from the static folder, where PDFs take them too.
+SCRIPT_FONTS = {
+    "Amiri": {"amiri.ttf": "Amiri-400.ttf", "amiri-bold.ttf": "Amiri-700.ttf"},
+    "Noto Serif CJK SC": {"noto-serif-sc.otf": "NotoSerifCJKSC-400.otf", "noto-serif-sc-bold.otf": "NotoSerifCJKSC-700.otf"},
+}
+SITE_FILES = ("index.html", *(f"fonts/{name}" for name in [*FONTS, *(n for f in SCRIPT_FONTS.values() for n in f)]))
 
 
 @dataclass(frozen=True)
@@ -52,8 +59,18 @@ def site_files(project: Project, outputs: list[Output], folder: Path, rendered: 
     """The index and the fonts, by path under the output folder, for the files it will hold
     once ``rendered`` is written beside what it holds now."""
     files = {f"fonts/{name}": (font_folder() / source).read_bytes() for name, source in FONTS.items()}
+    files.update(_script_fonts(project))
     files["index.html"] = _index(project, _entries(outputs, folder, rendered)).encode()
     return files
+
+
+def _script_fonts(project: Project) -> dict[str, bytes]:
+    """The faces of the project's scripts other than Latin, for its screen editions."""
+    used = {family.name for family in FAMILIES if any(s in family.scripts for s in
+                                                      (language.script for language in project.languages.values()))}
+    wanted = {name: source for family, named in SCRIPT_FONTS.items() if family in used for name, source in named.items()}
+    folder = static_folder() if wanted else Path()
+    return {f"fonts/{name}": (folder / source).read_bytes() for name, source in wanted.items()}
 
 
 def _entries(outputs: list[Output], folder: Path, rendered: dict[str, bytes]) -> dict[str, list[Entry]]:
@@ -86,6 +103,7 @@ def _index(project: Project, entries: dict[str, list[Entry]]) -> str:
     first = sorted(project.languages)[0]
     return render_template(environment(project.root, project.languages[first]), "index.html", {
         "sections": sections, "languages": sorted(project.languages), "fonts_path": "fonts/", "medium": "screen",
+        "type_rules": type_rules(project.languages.values()),
         "title": " · ".join(dict.fromkeys(titles))})
 
 

@@ -40,6 +40,7 @@ class Task:
     epoch: int                      # the content's date as a timestamp, for every date the PDF carries
     contents_after: int | None      # pages after which the table of contents shows (None: never)
     fonts: str                      # the folder of the static font files
+    families: tuple[str, ...]       # the font families the edition's scripts are set in
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ def render_task(task: Task) -> Result:
     except (ImportError, OSError) as error:      # a library it needs is missing
         return Result(b"", (f"WeasyPrint cannot start: {error}",))
     try:
-        return Result(render_pdf(task.html, Path(task.root), task.key, task.epoch, task.contents_after, Path(task.fonts)), ())
+        return Result(render_pdf(task.html, Path(task.root), task.key, task.epoch, task.contents_after, Path(task.fonts),
+                                 task.families), ())
     except RenderError as error:
         return Result(b"", error.messages)
 

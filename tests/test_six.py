@@ -1,0 +1,123 @@
+"""The six official languages: a sample in Arabic, Chinese, English, French, Russian
+and Spanish, checked across all six and built to every edition, PDFs read back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, bad_case, make_project
+
+SIX = ROOT / "tests" / "samples" / "six"
+BAD = sorted((SIX / "bad").glob("*.yaml"))
+LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+FAMILY = {"ar": "Amiri", "zh": "Noto-Serif-CJK-SC"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from editions.cli import main
+
+    project = make_project(tmp_path_factory.mktemp("six") / "project", SIX / "content")
+    assert main(["build", "--root", str(project)]) == 0
+    return project / "output"
+
+
+def _text(pdf: Path) -> str:
+    """The PDF's text as copied out, without the embedding marks pdftotext adds around right-to-left runs."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub("[\u202a-\u202e]", "", text)
+
+
+def _fonts(pdf: Path) -> str:
+    return subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_is_set_in_its_own_type(built: Path, language: str) -> None:
+    fonts = _fonts(built / language / "libraries.pdf")
+    assert FAMILY.get(language, "Noto-Serif") in fonts
+    assert all(" yes yes yes " in line for line in fonts.splitlines()[2:]), "every font embedded, subset, mapped"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_pdf_says_its_language(built: Path, language: str) -> None:
+    import pypdf
+
+    assert pypdf.PdfReader(built / language / "libraries.pdf").trailer["/Root"]["/Lang"] == language
+
+
+def test_arabic_runs_right_to_left_with_symbols_left_to_right(built: Path) -> None:
+    html = (built / "ar" / "libraries.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<bdi dir="ltr">LIB/2025/4</bdi>' in html and '<bdi dir="ltr">LIB/2026/1</bdi>' in html
+    text = _text(built / "ar" / "libraries.pdf")
+    assert "LIB/2026/1" in text and "LIB/2027/2" in text
+    assert "مكتبات مفتوحة للجميع" in text, "copied out in logical order"
+    # pdftotext rebuilds the order from the glyphs' positions and puts a comma after the
+    # figures that follow it ("جنيف 10 ،إلى"): the words are checked, not the spacing.
+    words = " ".join(text.split())
+    assert "جنيف" in words and "مارس 2026" in words and "أكتوبر" in words
+
+
+def test_chinese_dates_and_punctuation_as_chinese_documents_write_them(built: Path) -> None:
+    text = _text(built / "zh" / "libraries.pdf")
+    assert "日内瓦，2026年3月10日至12日" in text
+    assert "“阅读是一项权利”" in text
+    html = (built / "zh" / "libraries.html").read_text(encoding="utf-8")
+    assert ":lang(zh), :lang(zh) * { font-style: normal !important; }" in html, "no italics in Chinese"
+
+
+def test_french_and_russian_quotation_marks(built: Path) -> None:
+    assert "«\u202fla lecture est un droit\u202f»" in (built / "fr" / "libraries.html").read_text(encoding="utf-8")
+    assert "«чтение — это право»" in (built / "ru" / "libraries.html").read_text(encoding="utf-8")
+
+
+def test_bilingual_arabic_beside_english(built: Path) -> None:
+    html = (built / "en-ar" / "libraries.html").read_text(encoding="utf-8")
+    assert '<td lang="en" dir="ltr" class="cell">' in html and '<td lang="ar" dir="rtl" class="cell">' in html
+    fonts = _fonts(built / "en-ar" / "libraries.pdf")
+    assert "Amiri" in fonts and "Noto-Serif" in fonts
+
+
+def test_language_switch_names_each_language_in_its_own_script(built: Path) -> None:
+    html = (built / "en" / "libraries.html").read_text(encoding="utf-8")
+    for code, name in (("ar", "العربية"), ("zh", "中文"), ("ru", "русский"), ("fr", "français"), ("es", "español")):
+        assert f'hreflang="{code}" lang="{code}">{name}</a>' in html
+    assert {"fonts/amiri.ttf", "fonts/noto-serif-sc.otf"} <= {p.relative_to(built).as_posix() for p in built.rglob("*")}
+
+
+@pytest.mark.parametrize("case", BAD, ids=lambda p: p.stem)
+def test_the_numbering_check_covers_six_languages(case: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", SIX / "content")
+    target, expected = bad_case(case)
+    shutil.copyfile(case, project / target)
+    run = cli(project, "check")
+    assert run.status == 1
+    assert run.lines == expected
+
+
+def test_a_character_no_font_of_its_language_covers_is_a_problem_at_its_unit(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", SIX / "content")
+    arabic = project / "content" / "ar" / "libraries.yaml"
+    arabic.write_text(arabic.read_text(encoding="utf-8").replace("عدد قرائها؛", "عدد قرائها ✓ 中؛"), encoding="utf-8")
+    run = cli(project, "build", "--language", "ar", "--format", "pdf")
+    assert run.status == 3
+    assert run.lines == [
+        "content/ar/libraries.yaml:44: item II.A.1.b.i has '✓' (U+2713 CHECK MARK), '中' (U+4E2D CJK UNIFIED "
+        "IDEOGRAPH-4E2D), which no font of Arabic covers (Amiri, Noto Serif)"]
+    assert not (project / "output" / "ar").exists()
+
+
+def test_an_arabic_first_bilingual_edition_runs_right_to_left(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", SIX / "content")
+    for path in (project / "content").glob("*/libraries.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", "\ncolumns: [ar, en]\ntitle: "), encoding="utf-8")
+    run = cli(project, "build", "--format", "html")
+    assert run.status == 0, run.err
+    html = (project / "output" / "ar-en" / "libraries.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in html, "the columns run right to left: Arabic on the right"
+    assert html.index('<td lang="ar" dir="rtl" class="cell">') < html.index('<td lang="en" dir="ltr" class="cell">')
