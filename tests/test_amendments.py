@@ -104,7 +104,7 @@ def test_revision_gets_its_symbol_and_a_marked_edition(sample: Path, cli) -> Non
     edit(sample / "content" / "es" / "sample.yaml", "      - paragraph: 2\n        text: Un párrafo con",
          "      - paragraph: 2\n        text: Un párrafo nuevo.\n      - paragraph: 3\n        text: Un párrafo con")
     assert cli(sample, "build", "--format", "html").status == 0
-    assert '<p class="symbol">TST/7/Rev.1</p>' in (sample / "output" / "en" / "sample.html").read_text(encoding="utf-8")
+    assert '<p class="symbol"><bdi dir="ltr">TST/7/Rev.1</bdi></p>' in (sample / "output" / "en" / "sample.html").read_text(encoding="utf-8")
     run = cli(sample, "build", "--format", "html", "--marked")
     assert run.status == 0, run.err
     marked = (sample / "output" / "en" / "sample-rev1-marked.html").read_text(encoding="utf-8")

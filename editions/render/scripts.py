@@ -68,7 +68,12 @@ def uncovered(doc: Document, language: Language, fonts: Path) -> list[Problem]:
     unit and its line, not only the PDF: WeasyPrint would set such
     characters in whatever font the machine has.
     """
-    covered = frozenset().union(*(_coverage(name, str(fonts)) for name in families(language)))
+    covered: set[int] = set()
+    for name in families(language):
+        found = _coverage(name, str(fonts))
+        if found is None:
+            return []   # a face that cannot be read: the render says so, for each PDF
+        covered |= found
     problems = []
     for where, what, text in _texts(doc):
         missing = sorted({c for c in text if ord(c) not in covered and not c.isspace()})
@@ -98,14 +103,17 @@ def _texts(doc: Document) -> Iterator[tuple[Location, str, str]]:
 
 
 @functools.cache
-def _coverage(family: str, fonts: str) -> frozenset[int]:
-    """The code points the faces of ``family`` in the folder ``fonts`` map."""
-    from fontTools.ttLib import TTFont
+def _coverage(family: str, fonts: str) -> frozenset[int] | None:
+    """The code points the faces of ``family`` in the folder ``fonts`` map; None if one cannot be read."""
+    from fontTools.ttLib import TTFont, TTLibError
 
     points: set[int] = set()
     for face in faces():
         if face.family.name == family:
-            font = TTFont(Path(fonts) / face.target, lazy=True)
-            points.update(font.getBestCmap())
-            font.close()
+            try:
+                font = TTFont(Path(fonts) / face.target, lazy=True)
+                points.update(font.getBestCmap() or {})
+                font.close()
+            except (OSError, TTLibError, AssertionError, KeyError):    # fontTools asserts on some damaged tables
+                return None
     return frozenset(points)
