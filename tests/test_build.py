@@ -45,7 +45,7 @@ def test_a_build_of_one_document_keeps_every_document_in_the_index(tmp_path: Pat
     assert run.status == 0, run.err
     assert "rendered output/en/second.html" in run.out and "output/en/sample.html" not in run.out
     index = (project / "output" / "index.html").read_text(encoding="utf-8")
-    assert "TST/7</bdi> · Sample report" in index and "TST/8</bdi> · Second report" in index
+    assert '<bdi dir="ltr">TST/7</bdi> · Sample report' in index and '<bdi dir="ltr">TST/8</bdi> · Second report' in index
     assert 'href="en/sample.html"' in index and 'href="en/second.html"' in index
     assert cli(project, "build", "-f", "html").out.startswith("nothing to rebuild")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import struct
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -73,7 +72,7 @@ def uncovered(doc: Document, language: Language, fonts: Path) -> list[Problem]:
     for name in families(language):
         found = _coverage(name, str(fonts))
         if found is None:
-            return []       # a face that cannot be read: the renderer says so, for each PDF
+            return []   # a face that cannot be read: the render says so, for each PDF
         covered |= found
     problems = []
     for where, what, text in _texts(doc):
@@ -117,8 +116,8 @@ def _coverage(family: str, fonts: str) -> frozenset[int] | None:
         if face.family.name == family:
             try:
                 font = TTFont(Path(fonts) / face.target, lazy=True)
-                points.update(font.getBestCmap())
+                points.update(font.getBestCmap() or {})
                 font.close()
-            except (OSError, TTLibError, AssertionError, KeyError, struct.error):
+            except (OSError, TTLibError, AssertionError, KeyError):    # fontTools asserts on some damaged tables
                 return None
     return frozenset(points)
