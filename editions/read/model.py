@@ -11,9 +11,12 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .numerals import NumeralError, format_numeral, parse_numeral
-from .schemes import Scheme
+
+if TYPE_CHECKING:       # the model is imported by a build with nothing to do, which never reads YAML
+    from .schemes import Scheme
 
 # Unnumbered blocks. "bullet" only occurs inside "bullets". Numbered levels come from the document's scheme.
 BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
