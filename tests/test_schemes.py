@@ -137,3 +137,5 @@ def test_headings_labels_and_identities_follow_the_scheme(samples: Path) -> None
     report = (samples / "en" / "report.html").read_text(encoding="utf-8")
     assert 'id="3"' in report and 'href="#2.b.ii"' in report    # paragraphs run through: identity is the number
     assert "ARTÍCULO 3" in pdf_text(samples / "es" / "convention.pdf").upper()
+    rules = (samples / "en" / "legal-code.html").read_text(encoding="utf-8")
+    assert '<span class="label" style="width: auto">Section 1. </span>Scope' in rules   # wider than the label box
