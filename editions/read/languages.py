@@ -114,6 +114,8 @@ def _known_levels(reader: Reader, fields: dict[str, yaml.Node], root: Path) -> N
     if type(named := fields.get("schemes")) is yaml.MappingNode:
         for name, value in named.value:
             scheme = schemes.get(name.value)
+            if scheme is None and (root / FOLDER / f"{name.value}.yaml").is_file():
+                continue        # a scheme with problems of its own, reported at its lines
             if scheme is None:
                 reader.problem(name, f"schemes names '{name.value}', which is not a scheme of this project "
                                      f"(schemes/{name.value}.yaml); schemes: {', '.join(sorted(schemes))}")
