@@ -167,9 +167,25 @@ def parse_numeral(style: str, written: str) -> int:
         return int(written)
     if style == "arabic-indic" and re.fullmatch(f"[{ARABIC_INDIC[1:]}][{ARABIC_INDIC}]{{0,3}}", written):
         return int("".join(str(ARABIC_INDIC.index(c)) for c in written))
-    if style not in ("arabic", "arabic-indic") and written in _table(style):
+    if style.endswith("roman"):
+        number = _roman_value(written.lower()) if written.isascii() else None
+        if number is not None and (written.isupper() if style.startswith("upper") else written.islower()):
+            return number
+    elif style not in ("arabic", "arabic-indic") and written in _table(style):
         return _table(style)[written]
     raise _error(style, written)
+
+
+def _roman_value(text: str) -> int | None:
+    """The number of a lower-case roman numeral in its canonical spelling, else None (no table of 3999)."""
+    total, rest = 0, text
+    for value, letters in ROMAN_VALUES:
+        while rest.startswith(letters):
+            total += value
+            rest = rest[len(letters):]
+    if rest or not 0 < total <= MAX_NUMBER or to_roman(total) != text:
+        return None
+    return total
 
 
 def _error(style: str, written: str) -> NumeralError:
