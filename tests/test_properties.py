@@ -525,14 +525,20 @@ def random_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for code in ("en", "es"):
         (root / "content" / code / "sample.yaml").unlink()
         (root / "content" / code / "confirmed").mkdir(exist_ok=True)
-    settings_file = root / "content" / "es" / "language.yaml"
-    labels = "".join(f'    level{n}: "{{}})"\n' for n in range(4))
-    settings_file.write_text(settings_file.read_text(encoding="utf-8") + f"schemes:\n  random:\n{labels}", encoding="utf-8")
     return root
+
+
+def spanish_labels(root: Path, levels: tuple[RandomLevel, ...]) -> None:
+    """Spanish labels every level of the random scheme {}), and names no level the scheme lacks."""
+    settings_file = root / "content" / "es" / "language.yaml"
+    base = settings_file.read_text(encoding="utf-8").split("schemes:\n")[0]
+    labels = "".join(f'    {level.key}: "{{}})"\n' for level in levels)
+    settings_file.write_text(base + f"schemes:\n  random:\n{labels}", encoding="utf-8")
 
 
 def write_random(root: Path, levels: tuple[RandomLevel, ...], en: list[Numbered], es: list[Numbered]) -> None:
     (root / "schemes" / "random.yaml").write_text(scheme_yaml(levels), encoding="utf-8")
+    spanish_labels(root, levels)
     for code, units in (("en", en), ("es", es)):
         (root / RANDOM.format(code)).write_text(random_yaml(levels, units, code), encoding="utf-8")
 
@@ -600,12 +606,18 @@ def damaged_schemes(draw: st.DrawFn) -> str:
 def test_a_damaged_scheme_is_only_ever_reported_at_lines(random_project: Path, text: str) -> None:
     """Whatever a scheme file holds, the check passes or reports path:line: message lines, never crashes."""
     root = random_project
+    (root / "schemes" / "random.yaml").unlink(missing_ok=True)
+    settings_file = root / "content" / "es" / "language.yaml"
+    settings_file.write_text(settings_file.read_text(encoding="utf-8").split("schemes:\n")[0], encoding="utf-8")
     (root / "schemes" / "goals.yaml").write_text(text, encoding="utf-8")
     goals = ROOT_SAMPLES / "content" / "en" / "goals.yaml"
     (root / RANDOM.format("en")).write_text(goals.read_text(encoding="utf-8"), encoding="utf-8")
     (root / RANDOM.format("es")).write_text(goals.read_text(encoding="utf-8").replace("language: en", "language: es"),
                                             encoding="utf-8")
-    problems = numbering_problems(root)
+    try:
+        problems = numbering_problems(root)
+    finally:
+        (root / "schemes" / "goals.yaml").write_text(SCHEME_TEXT, encoding="utf-8")   # for the tests after this one
     for problem in problems:
         assert PROBLEM_LINE.fullmatch(str(problem)), repr(str(problem))
         assert problem.path in ("schemes/goals.yaml", RANDOM.format("en"), RANDOM.format("es")), problem
