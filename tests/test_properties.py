@@ -525,14 +525,20 @@ def random_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for code in ("en", "es"):
         (root / "content" / code / "sample.yaml").unlink()
         (root / "content" / code / "confirmed").mkdir(exist_ok=True)
-    settings_file = root / "content" / "es" / "language.yaml"
-    labels = "".join(f'    level{n}: "{{}})"\n' for n in range(4))
-    settings_file.write_text(settings_file.read_text(encoding="utf-8") + f"schemes:\n  random:\n{labels}", encoding="utf-8")
     return root
+
+
+def spanish_labels(root: Path, levels: tuple[RandomLevel, ...]) -> None:
+    """Spanish labels every level of the random scheme {}), and names no level the scheme lacks."""
+    settings_file = root / "content" / "es" / "language.yaml"
+    base = settings_file.read_text(encoding="utf-8").split("schemes:\n")[0]
+    labels = "".join(f'    {level.key}: "{{}})"\n' for level in levels)
+    settings_file.write_text(base + f"schemes:\n  random:\n{labels}", encoding="utf-8")
 
 
 def write_random(root: Path, levels: tuple[RandomLevel, ...], en: list[Numbered], es: list[Numbered]) -> None:
     (root / "schemes" / "random.yaml").write_text(scheme_yaml(levels), encoding="utf-8")
+    spanish_labels(root, levels)
     for code, units in (("en", en), ("es", es)):
         (root / RANDOM.format(code)).write_text(random_yaml(levels, units, code), encoding="utf-8")
 
@@ -575,3 +581,43 @@ def test_random_schemes_report_a_renumbered_unit_at_its_line(random_project: Pat
     problems = numbering_problems(random_project)
     assert_well_reported(problems, (RANDOM.format("en"), RANDOM.format("es")))
     assert any(p.path == RANDOM.format("es") for p in problems)
+
+
+ROOT_SAMPLES = Path(__file__).parent / "samples"
+SCHEME_TEXT = (Path(__file__).parents[1] / "schemes" / "goals.yaml").read_text(encoding="utf-8")
+SCHEME_TOKENS = st.sampled_from(["- ", "key: ", "numerals: ", "under: [", "]", "numbering: ", "compound: ", "{parent}",
+                                 "{}", "document", "goal", "target", "chinese", "abjad", "title", "text", "yes", "\n",
+                                 "  ", ":", "'", '"', "#"])
+
+
+@st.composite
+def damaged_schemes(draw: st.DrawFn) -> str:
+    """The goals scheme with a few random edits."""
+    text = SCHEME_TEXT
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        span = draw(st.integers(0, 12))
+        text = text[:at] + draw(SCHEME_TOKENS | st.text(max_size=3)) + text[at + span:]
+    return NON_PRINTABLE.sub("?", text)
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(text=damaged_schemes())
+def test_a_damaged_scheme_is_only_ever_reported_at_lines(random_project: Path, text: str) -> None:
+    """Whatever a scheme file holds, the check passes or reports path:line: message lines, never crashes."""
+    root = random_project
+    (root / "schemes" / "random.yaml").unlink(missing_ok=True)
+    settings_file = root / "content" / "es" / "language.yaml"
+    settings_file.write_text(settings_file.read_text(encoding="utf-8").split("schemes:\n")[0], encoding="utf-8")
+    (root / "schemes" / "goals.yaml").write_text(text, encoding="utf-8")
+    goals = ROOT_SAMPLES / "content" / "en" / "goals.yaml"
+    (root / RANDOM.format("en")).write_text(goals.read_text(encoding="utf-8"), encoding="utf-8")
+    (root / RANDOM.format("es")).write_text(goals.read_text(encoding="utf-8").replace("language: en", "language: es"),
+                                            encoding="utf-8")
+    try:
+        problems = numbering_problems(root)
+    finally:
+        (root / "schemes" / "goals.yaml").write_text(SCHEME_TEXT, encoding="utf-8")   # for the tests after this one
+    for problem in problems:
+        assert PROBLEM_LINE.fullmatch(str(problem)), repr(str(problem))
+        assert problem.path in ("schemes/goals.yaml", RANDOM.format("en"), RANDOM.format("es")), problem

@@ -131,9 +131,50 @@ def test_each_sample_prints_citations_in_its_language(samples: Path, document: s
 
 def test_headings_labels_and_identities_follow_the_scheme(samples: Path) -> None:
     convention = (samples / "es" / "convention.html").read_text(encoding="utf-8")
-    assert re.search(r'<section class="article" id="3">\s*<h3 class="article-heading"><span class="label">Artículo 3 </span>Numeración', convention)
+    assert re.search(r'<section class="article" id="3">\s*<h3 class="article-heading"><span class="label" style="width: auto">Artículo 3 </span>Numeración', convention)
     goals = (samples / "en" / "goals.html").read_text(encoding="utf-8")
     assert '<div class="unit means indent-0" id="1.a">' in goals and '<span class="label">1.a </span>' in goals
     report = (samples / "en" / "report.html").read_text(encoding="utf-8")
     assert 'id="3"' in report and 'href="#2.b.ii"' in report    # paragraphs run through: identity is the number
     assert "ARTÍCULO 3" in pdf_text(samples / "es" / "convention.pdf").upper()
+    rules = (samples / "en" / "legal-code.html").read_text(encoding="utf-8")
+    assert '<span class="label" style="width: auto">Section 1. </span>Scope' in rules   # wider than the label box
+
+
+def test_language_settings_give_words_numerals_and_special_forms(tmp_path: Path) -> None:
+    from editions.read.languages import load_language
+    folder = tmp_path / "content" / "fr"
+    folder.mkdir(parents=True)
+    (folder / "language.yaml").write_text(
+        'locale: fr\nlabels:\n  paragraph: "{}."\nschemes:\n  convention:\n'
+        '    article: {label: "Article {}", cite: "article {}", special: {1: premier}}\n'
+        '    subparagraph: {label: "{})", numerals: cyrillic}\n'
+        'quotes: ["« ", " »"]\nday_range: "{start}-{end}"\n', encoding="utf-8")
+    (tmp_path / "schemes").mkdir()
+    (tmp_path / "schemes" / "convention.yaml").write_bytes((ROOT / "schemes" / "convention.yaml").read_bytes())
+    french = load_language(folder, tmp_path)
+    scheme = load_scheme(tmp_path, "convention")
+    article = french.style(scheme, scheme.by_key["article"])
+    assert (article.format(1), article.format(2), article.cite) == ("Article premier", "Article 2", "article {}")
+    assert french.style(scheme, scheme.by_key["subparagraph"]).format(2) == "б)"
+    assert french.style(scheme, scheme.by_key["paragraph"]).format(3) == "3."      # from labels:, every scheme
+    assert french.style(scheme, scheme.by_key["chapter"]).format(4) == "IV."       # the scheme's own label
+
+
+def test_translations_must_share_their_original_scheme(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(tmp_path / "project", SAMPLES / "content")
+    (root / "schemes" / "targets.yaml").write_bytes((root / "schemes" / "goals.yaml").read_bytes())
+    spanish = root / "content" / "es" / "goals.yaml"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("scheme: goals", "scheme: targets"), encoding="utf-8")
+    run = cli(root, "check")
+    assert run.lines == ["content/es/goals.yaml:14: scheme is targets here; the English original has goals "
+                         "(content/en/goals.yaml:14)"]
+
+
+def test_an_edited_scheme_rebuilds_what_uses_it(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(tmp_path / "project", SAMPLES / "content")
+    assert cli(root, "build", "--format", "html").status == 0
+    scheme = root / "schemes" / "goals.yaml"
+    scheme.write_text(scheme.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    run = cli(root, "build", "--format", "html")
+    assert run.status == 0 and "changed: schemes/goals.yaml" in run.out + run.err

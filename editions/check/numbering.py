@@ -19,6 +19,7 @@ unnumbered blocks, are documented in docs/numbering.md:
 
 from __future__ import annotations
 
+import collections
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -106,9 +107,9 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
     scheme = doc.scheme
     through = {level.key: level.numbering for level in scheme.levels if level.numbering != RESTART} if scheme else {}
     lists: dict[tuple[int, str], SiblingList] = {}
-    parents: list[tuple[object, Sequence[Unit], tuple[Unit, ...]]] = [(doc, doc.body, ())]
+    parents: collections.deque[tuple[object, Sequence[Unit], tuple[Unit, ...]]] = collections.deque([(doc, doc.body, ())])
     while parents:
-        parent, children, ancestors = parents.pop(0)
+        parent, children, ancestors = parents.popleft()
         seen: set[str] = set()
         for unit in children:
             if unit.label:
@@ -119,7 +120,7 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
                 if unit.kind not in seen:
                     entry[3].add(id(unit))
                 seen.add(unit.kind)
-        parents += [(u, u.children, (*ancestors, u) if u.label else ancestors) for u in children if u.children]
+        parents.extend((u, u.children, (*ancestors, u) if u.label else ancestors) for u in children if u.children)
     for entry in lists.values():
         entry[1].sort(key=lambda u: u.where.line)
         yield entry

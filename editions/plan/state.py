@@ -133,8 +133,10 @@ class State:
 
 
 def fingerprint(hashes: dict[str, str], sources: Iterable[str], pdf: bool, options: dict[str, str]) -> dict[str, str]:
-    """Everything an output is made from: its sources, the kinds, the templates, the package, the libraries, its options."""
-    names = [*sources, *(n for n in hashes if n.startswith(("kinds/", "templates/", "editions/")) or (pdf and n.startswith("font ")))]
+    """Everything an output is made from: its sources, the kinds and the schemes (any may be a document's), the
+    templates, the package, the libraries, its options."""
+    names = [*sources, *(n for n in hashes if n.startswith(("kinds/", "schemes/", "templates/", "editions/"))
+                         or (pdf and n.startswith("font ")))]
     found = {name: hashes[name] for name in names if name in hashes}
     found |= {f"library {name}": version for name, version in versions().items()
               if name in LIBRARIES or (pdf and name in PDF_LIBRARIES)}

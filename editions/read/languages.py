@@ -19,7 +19,7 @@ from ..fonts import SCRIPTS
 from .model import LabelStyle
 from .numerals import STYLES
 from .schema import LANGUAGE, Field, Reader
-from .schemes import Level, Scheme
+from .schemes import FOLDER, Level, Scheme, load_scheme
 from .yamlsource import read_yaml
 
 SETTINGS_FILE = "language.yaml"
@@ -69,6 +69,7 @@ def load_language(folder: Path, root: Path) -> Language:
     locale = _locale(reader, fields, code)
     labels = _labels(reader, fields.get("labels"), "labels")
     schemes = _scheme_labels(reader, fields.get("schemes"))
+    _known_levels(reader, fields, root)
     quotes = _quotes(reader, fields)
     day_range = reader.text(fields["day_range"], "day_range") if "day_range" in fields else None
     if day_range is not None and (day_range.count("{start}"), day_range.count("{end}")) != (1, 1):
@@ -115,6 +116,42 @@ LABEL_FIELDS = (
     Field("cite", "text", required=False, doc="how running text cites it; {} is the label"),
     Field("special", "mapping", required=False, doc="a number's special form, e.g. 1: premier"),
 )
+
+
+def _known_levels(reader: Reader, fields: dict[str, yaml.Node], root: Path) -> None:
+    """A label for a level no scheme has, or for a scheme the project lacks, is a typing slip: reported.
+    Schemes that cannot be read are reported on their own and not used here."""
+    schemes = _readable_schemes(root)
+    if not schemes:
+        return
+    every = sorted({level.key for scheme in schemes.values() for level in scheme.levels})
+    if type(labels := fields.get("labels")) is yaml.MappingNode:
+        for key, _ in labels.value:
+            if key.value not in every:
+                reader.problem(key, f"labels names '{key.value}', which is a level of no scheme; levels: {', '.join(every)}")
+    if type(named := fields.get("schemes")) is yaml.MappingNode:
+        for name, value in named.value:
+            scheme = schemes.get(name.value)
+            if scheme is None and (root / FOLDER / f"{name.value}.yaml").is_file():
+                continue        # a scheme with problems of its own, reported at its lines
+            if scheme is None:
+                reader.problem(name, f"schemes names '{name.value}', which is not a scheme of this project "
+                                     f"(schemes/{name.value}.yaml); schemes: {', '.join(sorted(schemes))}")
+            elif type(value) is yaml.MappingNode:
+                for key, _ in value.value:
+                    if key.value not in scheme.by_key:
+                        reader.problem(key, f"the scheme {scheme.name} has no level '{key.value}'; "
+                                            f"its levels: {', '.join(scheme.keys)}")
+
+
+def _readable_schemes(root: Path) -> dict[str, Scheme]:
+    found = {}
+    for path in sorted((root / FOLDER).glob("*.yaml")):
+        try:
+            found[path.stem] = load_scheme(root, path.stem)
+        except EditionError:
+            continue
+    return found
 
 
 def _scheme_labels(reader: Reader, node: yaml.Node | None) -> dict[str, dict[str, LabelStyle]]:

@@ -195,6 +195,11 @@ class _Body:
     # document writes "1." or "a)" thousands of times.
     known: dict[tuple[str, str], tuple[Label, str]] = field(default_factory=dict)
 
+    @property
+    def block_keys(self) -> tuple[str, ...]:
+        """The keys a block may start with, as messages list them: the scheme's levels, then the unnumbered blocks."""
+        return self.scheme.keys + tuple(BLOCK_VALUES)
+
     def blocks(self, node: yaml.Node, chain: tuple[_Above, ...], parent: str, depth: int) -> tuple[Unit, ...]:
         if depth > MAX_DEPTH:
             self.reader.problem(node, f"blocks are nested more than {MAX_DEPTH} deep")
@@ -207,9 +212,8 @@ class _Body:
         return tuple(units)
 
     def block(self, node: yaml.Node, chain: tuple[_Above, ...], parent: str, depth: int) -> Unit | None:
-        block_keys = self.scheme.keys + tuple(BLOCK_VALUES)
         if type(node) is not yaml.MappingNode:
-            self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(block_keys)}")
+            self.reader.problem(node, f"a block must be a mapping that starts with one of: {', '.join(self.block_keys)}")
             return None
         keys = {key.value for key, _ in node.value}     # each once: editions/read/yamlsource.py refuses a key twice
         first = node.value[0][0].value if node.value else None
@@ -221,7 +225,7 @@ class _Body:
         if len(kinds) != 1:
             named = [key.value for key, _ in node.value if key.value in kinds]
             found = " and ".join(named) if named else "none"
-            self.reader.problem(node, f"a block must have exactly one of: {', '.join(block_keys)} (found {found})")
+            self.reader.problem(node, f"a block must have exactly one of: {', '.join(self.block_keys)} (found {found})")
             return None
         (kind,) = kinds
         where = Location(self.reader.source.shown, line(node))

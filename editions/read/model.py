@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from .numerals import NumeralError, format_numeral, parse_numeral
 
-if TYPE_CHECKING:
-    from .schemes import Scheme  # for the annotation alone: a build with nothing to do reads no YAML
+if TYPE_CHECKING:       # the model is imported by a build with nothing to do, which never reads YAML
+    from .schemes import Scheme
 
 # Unnumbered blocks. "bullet" only occurs inside "bullets". Numbered levels come from the document's scheme.
 BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")

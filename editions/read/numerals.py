@@ -7,7 +7,8 @@ and ``(ب)`` are all 2.
 
 Every system parses only its canonical spelling: ``IIII`` or ``VX`` are
 errors, not other numbers. Letter systems follow United Nations practice: the
-alphabet once, then each letter doubled (``aa``, ``bb``), as in A/RES/70/1.
+alphabet once, then each letter doubled (``aa``, ``bb``); Cyrillic and Arabic
+letters are doubled the same way (an assumption: no document seen goes past я or غ).
 
 >>> parse_numeral("upper-roman", "XIV")
 14
@@ -35,9 +36,10 @@ ROMAN_VALUES = (
 MAX_NUMBER = 3999
 MAX_LETTERS = 4      # zzzz is 104: no list of subparagraphs goes further
 LATIN = tuple("abcdefghijklmnopqrstuvwxyz")
-# Russian editions leave out ё, й, ъ, ы, ь (as in the Russian edition of A/RES/70/1).
+# Russian editions letter subparagraphs а), б), в)... leaving out ё, й, ъ, ы, ь (the Russian text of the
+# Headquarters Agreement, General Assembly resolution 169 (II), section 1: "а) выражение «район...»").
 CYRILLIC = tuple("абвгдежзиклмнопрстуфхцчшщэюя")
-# Arabic editions letter subparagraphs in abjad order (أبجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ).
+# Arabic editions letter subparagraphs (أ) (ب) (ج) (د), in abjad order: أبجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ.
 ABJAD = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
          "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")
 ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
@@ -165,9 +167,25 @@ def parse_numeral(style: str, written: str) -> int:
         return int(written)
     if style == "arabic-indic" and re.fullmatch(f"[{ARABIC_INDIC[1:]}][{ARABIC_INDIC}]{{0,3}}", written):
         return int("".join(str(ARABIC_INDIC.index(c)) for c in written))
-    if style not in ("arabic", "arabic-indic") and written in _table(style):
+    if style.endswith("roman"):
+        number = _roman_value(written.lower()) if written.isascii() else None
+        if number is not None and (written.isupper() if style.startswith("upper") else written.islower()):
+            return number
+    elif style not in ("arabic", "arabic-indic") and written in _table(style):
         return _table(style)[written]
     raise _error(style, written)
+
+
+def _roman_value(text: str) -> int | None:
+    """The number of a lower-case roman numeral in its canonical spelling, else None (no table of 3999)."""
+    total, rest = 0, text
+    for value, letters in ROMAN_VALUES:
+        while rest.startswith(letters):
+            total += value
+            rest = rest[len(letters):]
+    if rest or not 0 < total <= MAX_NUMBER or to_roman(total) != text:
+        return None
+    return total
 
 
 def _error(style: str, written: str) -> NumeralError:

@@ -71,7 +71,7 @@ class Scheme:
     def by_key(self) -> dict[str, Level]:
         return {level.key: level for level in self.levels}
 
-    @property
+    @functools.cached_property
     def keys(self) -> tuple[str, ...]:
         return tuple(level.key for level in self.levels)
 
