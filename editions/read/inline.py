@@ -1,11 +1,17 @@
 """Inline markup of content text: a small, documented subset, nothing else.
 
     *emphasis*          emphasis
+    **strong**          strong emphasis
     "quotation"         quotation marks of the edition's language
+    No.~5               a no-break space: the two sides stay on one line
+    {br}                a line break, which YAML's folding of lines cannot lose
     {ref:III.B.3}       cross-reference to a numbered unit, printed as its label
     {number:250000}     a number, formatted for the edition's locale
     {date:2002-11-18}   a date, formatted for the edition's locale
-    \\*  \\"  \\{  \\\\       the character itself
+    \\*  \\"  \\{  \\~  \\\\   the character itself
+
+Document symbols in the text (A/RES/73/195, LC/G.2015) are kept on one line
+when rendered, without any markup.
 
 Anything else, HTML included, is text and is escaped when rendered.
 
@@ -30,13 +36,20 @@ from .model import Inline
 
 # Possessive quantifiers: what each matches can never be given back to the rest, so
 # none backtracks, and a 400 KB identity takes 1 KiB to match instead of 60 MiB.
-FIELD = re.compile(r"\{([a-z]++):([^{}]*+)\}")
+FIELD = re.compile(r"\{([a-z]++)(?::([^{}]*+))?\}")
 IDENTITY = re.compile(r"[A-Za-z0-9]++(?:\.[A-Za-z0-9]++)*+")
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-DELIMITERS = {"*": "emphasis", '"': "quote"}
+DELIMITERS = {"*": "emphasis", "**": "strong", '"': "quote"}
+NO_BREAK_SPACE = "\u00a0"
+EXAMPLES = {"ref": "III.A", "number": "250000", "date": "2002-11-18"}
+BREAK = "br"                         # the one field without a value
 MAX_NESTING = 8
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-SPECIAL = re.compile(r'[\\*"{]')     # the characters that start or end markup
+SPECIAL = re.compile(r'[\\*"{~]')     # the characters that start or end markup
+# A document symbol: capitals, then parts after slashes (A/RES/73/195, E/CN.4/2005/L.10, LC/G.2015).
+# It can start only where no symbol character precedes, and each quantifier is possessive,
+# so a text is scanned once whatever it holds.
+SYMBOL = re.compile(r"(?<![A-Za-z0-9./])[A-Z][A-Z0-9]*+(?:\.[A-Z0-9]++)*+(?:/[A-Za-z0-9]++(?:[.-][A-Za-z0-9]++)*+)++")
 
 
 class InlineError(ValueError):
@@ -45,7 +58,7 @@ class InlineError(ValueError):
 
 def parse(text: str) -> tuple[Inline, ...]:
     """Parse ``text``; InlineError for unclosed markers or unknown fields."""
-    if not ("*" in text or '"' in text or "{" in text or "\\" in text):   # faster than SPECIAL.search
+    if not ("*" in text or '"' in text or "{" in text or "\\" in text or "~" in text):   # faster than SPECIAL.search
         return (Inline("text", text),) if text else ()
     runs, end = _parse(text, 0, None, 0)
     return runs
@@ -68,7 +81,12 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
         if at > i:
             plain.append(text[i:at])
         char, i = text[at], at
-        if char == "\\":
+        if char == "*" and text.startswith("**", at):
+            char = "**"
+        if char == "~":
+            plain.append(NO_BREAK_SPACE)
+            i += 1
+        elif char == "\\":
             if i + 1 < len(text):
                 plain.append(text[i + 1])
                 i += 2
@@ -77,10 +95,10 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
                 i += 1
         elif char == closing:
             _flush(runs, plain)
-            return tuple(runs), i + 1
+            return tuple(runs), i + len(char)
         elif char in DELIMITERS:
             _flush(runs, plain)
-            children, i = _parse(text, i + 1, char, depth + 1)
+            children, i = _parse(text, i + len(char), char, depth + 1)
             runs.append(Inline(DELIMITERS[char], children=children))
         else:  # "{"
             _flush(runs, plain)
@@ -89,8 +107,8 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
     if i < len(text):
         plain.append(text[i:])
     if closing is not None:
-        marker = "emphasis *" if closing == "*" else 'quotation "'
-        raise InlineError(f"{marker} opened but never closed in: {_excerpt(text, start - 1)}")
+        marker = {"*": "emphasis *", "**": "strong emphasis **"}.get(closing, 'quotation "')
+        raise InlineError(f"{marker} opened but never closed in: {_excerpt(text, start - len(closing))}")
     _flush(runs, plain)
     return tuple(runs), len(text)
 
@@ -106,12 +124,19 @@ def _field(text: str, start: int) -> tuple[Inline, int]:
     match = FIELD.match(text, start)
     if match is None:
         raise InlineError(f"a '{{' must start a field such as {{ref:III.A}} (write \\{{ for the character): {_excerpt(text, start)}")
-    name, value = match.group(1), match.group(2).strip()
+    name, value = match.group(1), match.group(2)
     checks: dict[str, Callable[[str], object]] = {   # a match (or None), or a bool
         "ref": IDENTITY.fullmatch, "number": NUMBER.fullmatch, "date": _is_date,
     }
+    if name == BREAK:
+        if value is not None:
+            raise InlineError(f"{{{BREAK}}} takes no value: write {{{BREAK}}} for a line break")
+        return Inline("break"), match.end()
     if name not in checks:
-        raise InlineError(f"unknown field {{{name}:…}}; known fields: ref, number, date")
+        raise InlineError(f"unknown field {{{name}:…}}; known fields: ref, number, date, br")
+    if value is None:
+        raise InlineError(f"{{{name}}} needs a value, as in {{{name}:{EXAMPLES[name]}}}")
+    value = value.strip()
     if not checks[name](value):
         raise InlineError(f"{{{name}:{value}}} is not a valid {name}")
     return Inline(name, value), match.end()
@@ -141,7 +166,8 @@ def refs(runs: tuple[Inline, ...]) -> Iterator[str]:
 
 def plain_text(runs: tuple[Inline, ...]) -> str:
     """The text without markup, fields as written (for titles and outlines)."""
-    return "".join(run.value if run.kind == "text" else plain_text(run.children) for run in runs)
+    return "".join(run.value if run.kind == "text" else " " if run.kind == "break" else plain_text(run.children)
+                   for run in runs)
 
 
 @dataclass(frozen=True)
@@ -162,9 +188,13 @@ def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
 
 def _render_run(run: Inline, style: InlineStyle) -> Markup:
     if run.kind == "text":
-        return escape(run.value)
+        return _text(run.value)
     if run.kind == "emphasis":
         return Markup("<em>%s</em>") % render(run.children, style)
+    if run.kind == "strong":
+        return Markup("<strong>%s</strong>") % render(run.children, style)
+    if run.kind == "break":
+        return Markup("<br>")
     if run.kind == "quote":
         opening, closing = style.quotes
         return Markup("<q>%s%s%s</q>") % (opening, render(run.children, style), closing)
@@ -177,6 +207,17 @@ def _render_run(run: Inline, style: InlineStyle) -> Markup:
     return Markup('<a class="ref" href="%s">%s</a>') % (style.ref_href(run.value), style.ref_label(run.value))
 
 
+def _text(text: str) -> Markup:
+    """Escaped text, each document symbol in it kept whole on one line."""
+    if "/" not in text:
+        return escape(text)
+    parts, end = [], 0
+    for symbol in SYMBOL.finditer(text):
+        parts += [escape(text[end:symbol.start()]), Markup('<span class="document-symbol">%s</span>') % symbol.group()]
+        end = symbol.end()
+    return Markup("").join([*parts, escape(text[end:])])
+
+
 def render_plain(runs: tuple[Inline, ...], style: InlineStyle) -> str:
     """The text as printed, without markup: quotation marks, numbers, dates and
     references formatted, emphasis dropped (for corrigenda and comparisons)."""
@@ -186,8 +227,10 @@ def render_plain(runs: tuple[Inline, ...], style: InlineStyle) -> str:
 def _plain_run(run: Inline, style: InlineStyle) -> str:
     if run.kind == "text":
         return run.value
-    if run.kind in ("emphasis", "ins", "del"):
+    if run.kind in ("emphasis", "strong", "ins", "del"):
         return render_plain(run.children, style)
+    if run.kind == "break":
+        return " "
     if run.kind == "quote":
         return style.quotes[0] + render_plain(run.children, style) + style.quotes[1]
     if run.kind == "number":
