@@ -170,6 +170,30 @@ def plain_text(runs: tuple[Inline, ...]) -> str:
                    for run in runs)
 
 
+MARKERS = {"emphasis": "*", "strong": "**", "quote": '"'}
+ESCAPED = str.maketrans({"\\": "\\\\", "*": "\\*", '"': '\\"', "{": "\\{", "~": "\\~", NO_BREAK_SPACE: "~"})
+
+
+def markup(runs: tuple[Inline, ...]) -> str:
+    """The runs written back as an author writes them, so that ``parse(markup(runs)) == runs``
+    (records of confirmed translations keep the original's text this way).
+
+    >>> markup(parse('*Decides* to ask for **No.~5**,{br}"see" {ref:II.A}'))
+    '*Decides* to ask for **No.~5**,{br}"see" {ref:II.A}'
+    """
+    return "".join(_markup_run(run) for run in runs)
+
+
+def _markup_run(run: Inline) -> str:
+    if run.kind == "text":
+        return run.value.translate(ESCAPED)
+    if run.kind in MARKERS:
+        return MARKERS[run.kind] + markup(run.children) + MARKERS[run.kind]
+    if run.kind == "break":
+        return "{br}"
+    return f"{{{run.kind}:{run.value}}}"
+
+
 @dataclass(frozen=True)
 class InlineStyle:
     """How one edition prints inline fields: its locale's formats and marks."""
