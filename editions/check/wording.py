@@ -35,7 +35,7 @@ def word_changes(old: str, new: str) -> list[tuple[str, str]]:
 def terminal_diff(old: str, new: str) -> str:
     """One line of text with deleted words as ``[-…-]`` and inserted ones as ``{+…+}`` (git's --word-diff=plain)."""
     marks = {SAME: "{}", DELETED: "[-{}-]", INSERTED: "{{+{}+}}"}
-    shown = []
+    shown: list[str] = []
     for kind, words in word_changes(old, new):    # spaces at the edges of a change are printed outside its marks
         core = words.strip() if kind != SAME else words
         lead, trail = (words[: len(words) - len(words.lstrip())], words[len(words.rstrip()):]) if kind != SAME else ("", "")
