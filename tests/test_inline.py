@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editions.read import inline
-from editions.read.inline import InlineError, parse
+from editions.read.inline import InlineError, markup, parse
 from editions.read.model import Inline
 
 SIZE = 400_000
@@ -110,3 +112,13 @@ def test_the_steps_grow_linearly_with_the_text(unit: str, monkeypatch: pytest.Mo
     markup = sum((unit * 4 * count).count(char) for char in '\\*"{~')
     assert small <= large <= 4 * small
     assert large <= 2 * markup + 1      # a search per markup character, a match per field, one search to find the end
+
+
+@given(st.text(alphabet='ab *"{}~\\\u00a0/', max_size=40))
+def test_markup_writes_back_what_parse_read(text: str) -> None:
+    """A record of confirmed translations keeps texts through ``markup``: read back, they are the same runs."""
+    try:
+        runs = parse(text)
+    except InlineError:
+        return
+    assert parse(markup(runs)) == runs
