@@ -1,4 +1,4 @@
-"""What changed in a text, word by word: for translators (``check --diff``) and marked editions.
+r"""What changed in a text, word by word: for translators (``check --diff``) and marked editions.
 
 >>> terminal_diff("Decides to act now.", "Decides to act at once.")
 'Decides to act [-now.-]{+at once.+}'
