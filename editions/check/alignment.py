@@ -89,49 +89,57 @@ def _realign(run: list[_Item], ours: Sequence[Unit], yours: Sequence[Unit]) -> l
     return [_Item(x, y) for y, x in _best(b, a, yours, ours)]
 
 
+@dataclass(frozen=True)
+class _Traits:
+    """What two languages' versions of a block still share, measured once per block."""
+
+    fields: tuple[tuple[str, str], ...]
+    children: tuple[str, ...]
+    length: int
+
+    @classmethod
+    def of(cls, unit: Unit) -> _Traits:
+        return cls(tuple(_fields(unit.text)), tuple(c.kind for c in unit.children), _length(unit))
+
+
 def _best(longer: list[int], shorter: list[int], long_units: Sequence[Unit], short_units: Sequence[Unit]) -> list[tuple[int, int | None]]:
     """Every index of ``longer``, each with its counterpart in ``shorter`` or None, in order, scoring best."""
-    ratio = _ratio([long_units[i] for i in longer], [short_units[j] for j in shorter])
-    return _path(longer, shorter, long_units, short_units, ratio)
+    ours = [_Traits.of(long_units[i]) for i in longer]
+    yours = [_Traits.of(short_units[j]) for j in shorter]
+    ratio = (sum(t.length for t in yours) / len(yours) + 1) / (sum(t.length for t in ours) / len(ours) + 1)
+    return [(longer[i], None if j is None else shorter[j]) for i, j in _path(ours, yours, ratio)]
 
 
-def _path(longer: list[int], shorter: list[int], long_units: Sequence[Unit], short_units: Sequence[Unit],
-          ratio: float) -> list[tuple[int, int | None]]:
+def _path(ours: list[_Traits], yours: list[_Traits], ratio: float) -> list[tuple[int, int | None]]:
     """The best alignment, by dynamic programming over (blocks matched, blocks skipped)."""
-    skips = len(longer) - len(shorter)
-    best = [[-math.inf] * (skips + 1) for _ in range(len(shorter) + 1)]
-    came: list[list[int]] = [[0] * (skips + 1) for _ in range(len(shorter) + 1)]
+    skips = len(ours) - len(yours)
+    best = [[-math.inf] * (skips + 1) for _ in range(len(yours) + 1)]
+    came: list[list[int]] = [[0] * (skips + 1) for _ in range(len(yours) + 1)]
     best[0][0] = 0.0
-    for j in range(len(shorter) + 1):
+    for j in range(len(yours) + 1):
         for s in range(skips + 1):
             if s and best[j][s - 1] > best[j][s]:
-                best[j][s], came[j][s] = best[j][s - 1], 1          # skip longer[j + s - 1]
+                best[j][s], came[j][s] = best[j][s - 1], 1          # skip ours[j + s - 1]
             if j and best[j - 1][s] > -math.inf:
-                matched = best[j - 1][s] + _similarity(long_units[longer[j - 1 + s]], short_units[shorter[j - 1]], ratio)
+                matched = best[j - 1][s] + _similarity(ours[j - 1 + s], yours[j - 1], ratio)
                 if matched > best[j][s]:       # a tie leaves the block skipped last, as difflib would
                     best[j][s], came[j][s] = matched, 2
     steps: list[tuple[int, int | None]] = []
-    j, s = len(shorter), skips
+    j, s = len(yours), skips
     while j or s:
         if came[j][s] == 2:
-            steps.append((longer[j - 1 + s], shorter[j - 1]))
+            steps.append((j - 1 + s, j - 1))
             j -= 1
         else:
-            steps.append((longer[j + s - 1], None))
+            steps.append((j + s - 1, None))
             s -= 1
     return steps[::-1]
 
 
-def _ratio(longer: list[Unit], shorter: list[Unit]) -> float:
-    """How much longer a block of ``shorter``'s language runs, on average, than one of ``longer``'s."""
-    return (sum(map(_length, shorter)) / len(shorter) + 1) / (sum(map(_length, longer)) / len(longer) + 1)
-
-
-def _similarity(x: Unit, y: Unit, ratio: float) -> float:
+def _similarity(x: _Traits, y: _Traits, ratio: float) -> float:
     """How likely ``y`` translates ``x``: shared fields and children, then a length in proportion."""
-    score = 3.0 if _fields(x.text) == _fields(y.text) else 0.0
-    score += 1.0 if [c.kind for c in x.children] == [c.kind for c in y.children] else 0.0
-    return score - max(0.0, abs(math.log((_length(y) + 1) / (ratio * (_length(x) + 1)))) - LENGTH_SLACK)
+    score = (3.0 if x.fields == y.fields else 0.0) + (1.0 if x.children == y.children else 0.0)
+    return score - max(0.0, abs(math.log((y.length + 1) / (ratio * (x.length + 1)))) - LENGTH_SLACK)
 
 
 def _fields(runs: tuple[Inline, ...]) -> list[tuple[str, str]]:
