@@ -19,6 +19,7 @@ import yaml
 ENTRY = re.compile(r"^(?P<lead> *(?:- +)*)(?:(?P<key>[A-Za-z_][\w-]*):(?: +|$))?(?P<value>.*)$")
 BLOCK_HEADER = re.compile(r"[|>][-+1-9]*\s*(?:#.*)?")
 TEXT_KEYS = frozenset({"text", "title", "heading"})
+BLOCK_KEYS = TEXT_KEYS | {"body", "bullets", "quote", "note", "section", "subsection", "paragraph", "subparagraph", "item"}
 WHY = {
     "*": "YAML reads *name as an alias",
     "&": "YAML reads &name as an anchor",
@@ -35,7 +36,7 @@ Hint = tuple[int, str]
 def hint(lines: list[str], error: yaml.MarkedYAMLError) -> Hint | None:
     """The line and wording of the slip behind ``error``, if it is a common one."""
     guesses: tuple[Callable[[list[str], yaml.MarkedYAMLError], Hint | None], ...] = (
-        _leading_indicator, _colon_inside, _short_continuation, _block_outside)
+        _leading_indicator, _colon_inside, _short_continuation, _key_outdented, _block_outside)
     for guess in guesses:
         found = guess(lines, error)
         if found is not None:
@@ -106,6 +107,11 @@ def _colon_inside(lines: list[str], error: yaml.MarkedYAMLError) -> Hint | None:
     start = _text_start(lines, number)
     if start is None:
         return None
+    above = _entry(lines, start)
+    assert above is not None
+    if entry["key"] in BLOCK_KEYS and not entry["lead"].strip():
+        return number, (f"`{entry['key']}:` is indented more than the `{above['key']}:` above it (line {start}), so YAML "
+                        f"reads it as part of that value; keys of one block line up: indent it {_key_column(above)} spaces")
     return number, f"{why}: put the whole `{_entry(lines, start)['key']}:` text that begins at line {start} in quotes"  # type: ignore[index]
 
 
@@ -140,6 +146,24 @@ def _short_continuation(lines: list[str], error: yaml.MarkedYAMLError) -> Hint |
         how = "less than" if indent < _key_column(entry) else "no more than"
         return number, (f"this line is indented {how} the `{key}:` above it (line {above}), so it does not continue "
                         f"its text; a continuation must be indented more than `{key}:`")
+    return None
+
+
+def _key_outdented(lines: list[str], error: yaml.MarkedYAMLError) -> Hint | None:
+    """A block's key indented less than the block's first key, but more than its dash."""
+    mark = error.problem_mark
+    entry = _entry(lines, mark.line + 1) if mark is not None else None
+    if mark is None or entry is None or entry["key"] not in BLOCK_KEYS or entry["lead"].strip():
+        return None
+    column = len(entry["lead"])
+    for above in range(mark.line, 0, -1):
+        first = _entry(lines, above)
+        if first is None or not first["key"] or not lines[above - 1].strip():
+            continue
+        if _dash_at(lines[above - 1]) < column < _key_column(first):
+            return mark.line + 1, (f"`{entry['key']}:` is indented {column} spaces, not {_key_column(first)} as the "
+                                   f"`{first['key']}:` of its block (line {above}); keys of one block line up")
+        return None
     return None
 
 
