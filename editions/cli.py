@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
+from .errors import EXIT_CONTENT, EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
 
 if TYPE_CHECKING:
     from .build import BuildOptions
@@ -109,13 +109,15 @@ def _run(args: argparse.Namespace, started: float) -> int:
     from .read.project import collector_paused
 
     with collector_paused():    # they only load and compare: no reference cycles to collect
-        checked = check(options.root, options.selection, args.strict and args.command == "check")
+        checked = check(options.root, options.selection, args.strict and args.command == "check" and not args.diff)
     if args.command == "confirm":
         return _confirm(checked.project, options.selection, args.unit)
     if args.command == "publish":
         return _publish(checked.project, options.selection)
     if args.diff:
         _print_changes(checked.project, options.selection)
+        if args.strict and checked.warnings:
+            return EXIT_CONTENT     # as --strict without --diff, the lines shown with what changed
     else:
         _print_warnings(checked.warnings)
     count = len(checked.project.editions(options.selection))

@@ -117,3 +117,13 @@ def test_the_record_keeps_the_original_text_as_written(sample: Path, cli) -> Non
 def test_diff_goes_with_check_alone(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
     run = cli(sample, "build", "--diff")
     assert run.status == 2 and run.err == "build.py: --diff goes with check alone\n"
+
+
+def test_strict_diff_fails_and_shows_what_changed(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    edit(sample / "content" / "en" / "sample.yaml", "text: criminal law;", "text: criminal and penal law;")
+    run = cli(sample, "check", "--diff", "--strict")
+    assert run.status == 1 and run.out == ""
+    assert run.lines == [
+        "content/es/sample.yaml:44: item II.A.2.a.i changed in the English original since this translation was confirmed",
+        "    criminal {+and penal+} law;",
+    ]
