@@ -45,7 +45,7 @@ EXAMPLES = {"ref": "III.A", "number": "250000", "date": "2002-11-18"}
 BREAK = "br"                         # the one field without a value
 MAX_NESTING = 8
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-SPECIAL = re.compile(r'[\\*"{~]')     # the characters that start or end markup
+SPECIAL = re.compile(r'[\\*"{]')     # the characters that start or end markup; ~ is replaced in the text between
 # A document symbol: capitals, then parts after slashes (A/RES/73/195, E/CN.4/2005/L.10, LC/G.2015).
 # It can start only where no symbol character precedes, and each quantifier is possessive,
 # so a text is scanned once whatever it holds.
@@ -58,8 +58,8 @@ class InlineError(ValueError):
 
 def parse(text: str) -> tuple[Inline, ...]:
     """Parse ``text``; InlineError for unclosed markers or unknown fields."""
-    if not ("*" in text or '"' in text or "{" in text or "\\" in text or "~" in text):   # faster than SPECIAL.search
-        return (Inline("text", text),) if text else ()
+    if not ("*" in text or '"' in text or "{" in text or "\\" in text):   # faster than SPECIAL.search
+        return (Inline("text", text.replace("~", NO_BREAK_SPACE)),) if text else ()
     runs, end = _parse(text, 0, None, 0)
     return runs
 
@@ -79,14 +79,11 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
     while (found := SPECIAL.search(text, i)) is not None:   # jump from one markup character to the next
         at = found.start()
         if at > i:
-            plain.append(text[i:at])
+            plain.append(text[i:at].replace("~", NO_BREAK_SPACE))
         char, i = text[at], at
         if char == "*" and text.startswith("**", at):
             char = "**"
-        if char == "~":
-            plain.append(NO_BREAK_SPACE)
-            i += 1
-        elif char == "\\":
+        if char == "\\":
             if i + 1 < len(text):
                 plain.append(text[i + 1])
                 i += 2
@@ -105,7 +102,7 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
             field, i = _field(text, i)
             runs.append(field)
     if i < len(text):
-        plain.append(text[i:])
+        plain.append(text[i:].replace("~", NO_BREAK_SPACE))
     if closing is not None:
         marker = {"*": "emphasis *", "**": "strong emphasis **"}.get(closing, 'quotation "')
         raise InlineError(f"{marker} opened but never closed in: {_excerpt(text, start - len(closing))}")
@@ -212,7 +209,7 @@ def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
 
 def _render_run(run: Inline, style: InlineStyle) -> Markup:
     if run.kind == "text":
-        return _text(run.value)
+        return render_text(run.value)
     if run.kind == "emphasis":
         return Markup("<em>%s</em>") % render(run.children, style)
     if run.kind == "strong":
@@ -231,15 +228,17 @@ def _render_run(run: Inline, style: InlineStyle) -> Markup:
     return Markup('<a class="ref" href="%s">%s</a>') % (style.ref_href(run.value), style.ref_label(run.value))
 
 
-def _text(text: str) -> Markup:
+def render_text(text: str) -> Markup:
     """Escaped text, each document symbol in it kept whole on one line."""
     if "/" not in text:
         return escape(text)
-    parts, end = [], 0
-    for symbol in SYMBOL.finditer(text):
-        parts += [escape(text[end:symbol.start()]), Markup('<span class="document-symbol">%s</span>') % symbol.group()]
+    parts: list[str] = []
+    end = 0
+    for symbol in SYMBOL.finditer(text):      # a symbol's characters (A-Z, a-z, 0-9, . / -) need no escaping
+        parts += [escape(text[end:symbol.start()]), '<span class="document-symbol">', symbol.group(), "</span>"]
         end = symbol.end()
-    return Markup("").join([*parts, escape(text[end:])])
+    parts.append(escape(text[end:]))
+    return Markup("".join(parts))
 
 
 def render_plain(runs: tuple[Inline, ...], style: InlineStyle) -> str:
