@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
+from .errors import EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
 
 if TYPE_CHECKING:
     from .build import BuildOptions
@@ -58,6 +58,9 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--marked", action="store_true",
                       help="build the marked editions of the latest revisions (changes since the previous version) instead")
     main.add_argument("--strict", action="store_true", help="fail (status 1) when a translation is behind its original")
+    main.add_argument("--diff", action="store_true",
+                      help="with check: under each part behind its original, what changed in the original since it was "
+                           "confirmed, word by word ([-old-]{+new+})")
     main.add_argument("--unit", action="append", default=[], metavar="ID",
                       help="with confirm: only this unit (e.g. III.A.4, (masthead), (document)); repeatable")
     main.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
@@ -71,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if (args.command == "verify") != (args.target is not None):
         print("build.py: verify takes one ARCHIVE, and no other command takes one", file=sys.stderr)
+        return EXIT_USAGE
+    if args.diff and args.command != "check":
+        print("build.py: --diff goes with check alone", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "package" and (args.document or args.language or args.format):
         print("build.py: package takes every edition; -d, -l and -f do not apply", file=sys.stderr)
@@ -106,12 +112,17 @@ def _run(args: argparse.Namespace, started: float) -> int:
     from .read.project import collector_paused
 
     with collector_paused():    # they only load and compare: no reference cycles to collect
-        checked = check(options.root, options.selection, args.strict and args.command == "check")
+        checked = check(options.root, options.selection, args.strict and args.command == "check" and not args.diff)
     if args.command == "confirm":
         return _confirm(checked.project, options.selection, args.unit)
     if args.command == "publish":
         return _publish(checked.project, options.selection)
-    _print_warnings(checked.warnings)
+    if args.diff:
+        _print_changes(checked.project, options.selection)
+        if args.strict and checked.warnings:
+            return EXIT_CONTENT     # as --strict without --diff, the lines shown with what changed
+    else:
+        _print_warnings(checked.warnings)
     count = len(checked.project.editions(options.selection))
     behind = f"; {_count(len(checked.warnings), 'part')} of translations behind their original" if checked.warnings else ""
     print(f"checked {_count(count, 'edition')} of {_count(len(checked.project.documents), 'document')}: "
@@ -153,6 +164,17 @@ def _build(options: BuildOptions, started: float) -> int:
 def _print_warnings(warnings: Sequence[object]) -> None:
     for warning in warnings:
         print(warning, file=sys.stderr)
+
+
+def _print_changes(project: Project, selection: Selection) -> None:
+    """Each part behind its original, then the original's changed lines, indented."""
+    from .check.tracking import changes
+    from .errors import shown
+
+    for part in changes(project, selection):
+        print(part.problem, file=sys.stderr)
+        for line in part.diff():
+            print(f"    {shown(line)}", file=sys.stderr)
 
 
 def _count(number: int, noun: str) -> str:

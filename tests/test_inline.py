@@ -13,13 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editions.read import inline
-from editions.read.inline import InlineError, parse
+from editions.read.inline import InlineError, markup, parse
 from editions.read.model import Inline
 
 SIZE = 400_000
-NESTED = '*"*"*"*"x"*"*"*"*'       # eight levels, the most allowed, then closed
+NESTED = '*"*"*"*"x"*"*"*"* '      # eight levels, the most allowed, then closed (a space: ** is strong)
 
 
 def repeated(unit: str, size: int = SIZE) -> str:
@@ -29,9 +31,14 @@ def repeated(unit: str, size: int = SIZE) -> str:
 # pattern: the text, and what parsing it gives (a check of the runs) or the message it is refused with
 Runs = tuple[Inline, ...]
 PARSED: dict[str, tuple[str, Callable[[Runs], bool]]] = {
-    "empty emphasis": (repeated("**"), lambda runs: len(runs) == SIZE // 2 and set(runs) == {Inline("emphasis")}),
+    "empty strong emphasis": (repeated("**"), lambda runs: len(runs) == SIZE // 4 and set(runs) == {Inline("strong")}),
+    "strong and emphasis": (repeated("***a* **"), lambda runs: len(runs) == SIZE // 8
+                            and runs[0] == Inline("strong", children=(Inline("emphasis", children=(Inline("text", "a"),)),
+                                                                      Inline("text", " ")))),
+    "no-break joins": (repeated("~"), lambda runs: runs == (Inline("text", "\u00a0" * SIZE),)),
+    "line breaks": (repeated("{br}"), lambda runs: len(runs) == SIZE // 4 and set(runs) == {Inline("break")}),
     "emphasis and text": (repeated("*a"), lambda runs: len(runs) == SIZE // 2 and runs[1] == Inline("text", "a")),
-    "nested eight deep": (repeated(NESTED), lambda runs: len(runs) == SIZE // len(NESTED)),
+    "nested eight deep": (repeated(NESTED), lambda runs: len(runs) == 2 * (SIZE // len(NESTED))),
     "empty quotations": (repeated('""'), lambda runs: len(runs) == SIZE // 2),
     "backslashes": (repeated("\\"), lambda runs: runs == (Inline("text", "\\" * (SIZE // 2)),)),
     "escaped stars": (repeated("\\*"), lambda runs: runs == (Inline("text", "*" * (SIZE // 2)),)),
@@ -51,6 +58,9 @@ REFUSED = {
     "nesting too deep": (repeated('*"'), "emphasis and quotations are nested more than 8 deep"),
     "a long number": ("{number:" + repeated("1") + "}",
                       "{number:" + "1" * 30 + "…} is not a valid number (at most 15 digits, and 6 after the point)"),
+    "an unclosed strong emphasis": ("**" + "a" * SIZE, "strong emphasis ** opened but never closed in: '**" + "a" * 28 + "…'"),
+    "a break with a value": (repeated("{br:x}"), "{br} takes no value: write {br} for a line break"),
+    "a reference without its identity": (repeated("{ref}"), "{ref} needs a value, as in {ref:III.A}"),
 }
 
 
@@ -96,10 +106,20 @@ def steps(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
     return special.calls + field.calls
 
 
-@pytest.mark.parametrize("unit", ["**", "*a", NESTED, '""', "\\", "\\*", "{ref:A}", "a" * 50])
+@pytest.mark.parametrize("unit", ["**", "*a", "***a* **", NESTED, '""', "\\", "\\*", "~", "{br}", "{ref:A}", "a" * 50])
 def test_the_steps_grow_linearly_with_the_text(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
     count = SIZE // len(unit) // 16       # 25 KB and 100 KB: counted, the steps need no more
     small, large = (steps(unit * times, monkeypatch) for times in (count, 4 * count))
     markup = sum((unit * 4 * count).count(char) for char in '\\*"{')
     assert small <= large <= 4 * small
     assert large <= 2 * markup + 1      # a search per markup character, a match per field, one search to find the end
+
+
+@given(st.text(alphabet='ab *"{}~\\\u00a0/', max_size=40))
+def test_markup_writes_back_what_parse_read(text: str) -> None:
+    """A record of confirmed translations keeps texts through ``markup``: read back, they are the same runs."""
+    try:
+        runs = parse(text)
+    except InlineError:
+        return
+    assert parse(markup(runs)) == runs

@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, make_project
 
 from editions.build import BuildOptions, build
+from editions.read.model import Selection
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +172,17 @@ def test_a_renderer_that_cannot_start_fails_each_pdf_in_one_line(tmp_path: Path,
     assert len(run.lines) == 3
     assert all(re.fullmatch(r"output/\S+\.pdf:1: could not be rendered: WeasyPrint cannot start: .+", line) for line in run.lines)
     assert not (project / "output" / "en").exists()
+
+
+def test_document_symbols_never_break_across_lines(tmp_path: Path) -> None:
+    """Unwrapped, WeasyPrint breaks E/CN.4/2005/L.10 after its full stop; in a text it stays whole."""
+    project = make_project(tmp_path / "project")
+    english = project / "content" / "en" / "sample.yaml"
+    cited = " ".join(f"see{'s' * n} E/CN.4/2005/L.10," for n in range(24))
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "A closing unnumbered paragraph.", f"A closing unnumbered paragraph, {cited} and more."), encoding="utf-8")
+    output = tmp_path / "output"
+    build(BuildOptions(root=project, output=output, formats=frozenset({"pdf"}),
+                       selection=Selection(languages=frozenset({"en"})), jobs=1))
+    lines = [line for page in pypdf.PdfReader(output / "en" / "sample.pdf").pages for line in page.extract_text().splitlines()]
+    assert sum(line.count("E/CN.4/2005/L.10") for line in lines) == 24

@@ -71,3 +71,59 @@ def test_a_translation_never_confirmed_says_how_to_confirm(sample: Path, cli) ->
 def test_confirming_an_unknown_unit_is_an_error(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
     run = cli(sample, "confirm", "--unit", "IX.Z")
     assert run.status == 1 and run.lines == ["content/en/sample.yaml:1: no unit IX.Z in sample"]
+
+
+def test_diff_shows_what_changed_in_the_original_word_by_word(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    english = sample / "content" / "en" / "sample.yaml"
+    edit(english, "text: criminal law;", "text: criminal and penal law;")
+    edit(english, "title: Findings", "title: Main findings")
+    edit(english, "A closing unnumbered paragraph. It cites", "A closing paragraph. It quotes")
+    run = cli(sample, "check", "--diff")
+    assert run.status == 0
+    assert run.err.splitlines() == [
+        "content/es/sample.yaml:26: section II changed in the English original since this translation was confirmed",
+        "    [-Findings-]{+Main findings+}",
+        "content/es/sample.yaml:29: subsection II.A changed in the English original since this translation was confirmed",
+        "    A closing [-unnumbered-] paragraph. It [-cites-]{+quotes+} resolution A/RES/73/195 in **strong** words,"
+        "{br}on a line of its own, and No.~5.",
+        "content/es/sample.yaml:44: item II.A.2.a.i changed in the English original since this translation was confirmed",
+        "    criminal {+and penal+} law;",
+    ]
+    cli(sample, "confirm")
+    assert cli(sample, "check", "--diff").err == ""
+
+
+def test_diff_of_a_new_part_and_of_a_record_without_texts(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    record = sample / "content" / "es" / "confirmed" / "sample.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text[: text.index("texts:")].replace("  I.2: ", "  I.9: "), encoding="utf-8")   # a record of before texts
+    edit(sample / "content" / "en" / "sample.yaml", "text: Training.", "text: Training of officials.")
+    assert cli(sample, "check", "--diff").err.splitlines() == [
+        "content/es/sample.yaml:24: paragraph I.2 is new in the English original since this translation was confirmed",
+        "    {+A paragraph with <b>markup</b> & an ampersand, shown as text.+}",
+        "content/es/sample.yaml:48: subparagraph II.A.2.b changed in the English original since this translation was confirmed",
+        "    (the record keeps no text of what was confirmed; it will from the next confirm)",
+    ]
+
+
+def test_the_record_keeps_the_original_text_as_written(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    cli(sample, "confirm")
+    record = (sample / "content" / "es" / "confirmed" / "sample.yaml").read_text(encoding="utf-8")
+    assert "  II.A.2.a.i: criminal law;\n" in record
+    assert ("  II.A: |-\n    First findings\n    A closing unnumbered paragraph. It cites resolution A/RES/73/195"
+            " in **strong** words,{br}on a line of its own, and No.~5.\n") in record
+
+
+def test_diff_goes_with_check_alone(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli(sample, "build", "--diff")
+    assert run.status == 2 and run.err == "build.py: --diff goes with check alone\n"
+
+
+def test_strict_diff_fails_and_shows_what_changed(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    edit(sample / "content" / "en" / "sample.yaml", "text: criminal law;", "text: criminal and penal law;")
+    run = cli(sample, "check", "--diff", "--strict")
+    assert run.status == 1 and run.out == ""
+    assert run.lines == [
+        "content/es/sample.yaml:44: item II.A.2.a.i changed in the English original since this translation was confirmed",
+        "    criminal {+and penal+} law;",
+    ]

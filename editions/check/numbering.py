@@ -33,6 +33,7 @@ from ..read.languages import Language
 from ..read.model import Document, Location, Unit
 from ..read.project import Project
 from ..read.schemes import RESTART
+from .alignment import realigned
 
 # Shared by every document, whatever its kind; a kind adds its own (kinds/<name>.yaml, ``shared: yes``).
 METADATA_SHARED = ("symbol", "original", "type", "date", "columns", "amendments")
@@ -267,7 +268,8 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
     quiet = id(a[0]) in theirs.troubled or id(b[0]) in mine.troubled
     extra_a: list[Unit] = []
     extra_b: list[Unit] = []
-    for tag, i1, i2, j1, j2 in _opcodes([_signature(u) for u in a[1]], [_signature(u) for u in b[1]]):
+    opcodes = _aligned(a[1], b[1])
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal" and quiet:
             continue
         if tag == "equal":
@@ -285,6 +287,7 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
             extra_b += b[1][j1:j2]
     counted = {} if quiet or not (extra_a or extra_b) else dict(_counts(theirs, mine, a, b, extra_a + extra_b))
     yield from counted.values()
+    pairs = _pairs(opcodes)
     for side, other, parent, other_parent, extras in ((theirs, mine, a, b, extra_a), (mine, theirs, b, a, extra_b)):
         where = _where(other, other_parent)
         for unit in extras:
@@ -293,7 +296,41 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
                 loose.append(_Loose(unit, _name(parent), side, covered))
             if not covered:
                 yield _at(unit, f"{describe(unit)} has no counterpart in {other.role} "
-                                f"(which has {_blocks(len(other_parent[1]))} in {_name(other_parent)}, {where.path}:{where.line})")
+                                f"(which has {_blocks(len(other_parent[1]))} in {_name(other_parent)}, {where.path}:{where.line})"
+                                f"{_belongs(parent[1], other_parent[1], pairs if side is theirs else _swapped(pairs), unit)}")
+
+
+def _aligned(ours: Sequence[Unit], yours: Sequence[Unit]) -> list[tuple[str, int, int, int, int]]:
+    """The siblings' opcodes by kind and number; runs of unnumbered blocks that differ, by content too."""
+    opcodes = list(_opcodes([_signature(u) for u in ours], [_signature(u) for u in yours]))
+    if all(tag == "equal" for tag, *_ in opcodes):
+        return opcodes
+    return realigned(iter(opcodes), ours, yours)
+
+
+def _pairs(opcodes: list[tuple[str, int, int, int, int]]) -> dict[int, int]:
+    """Each matched sibling's index, to its counterpart's."""
+    return {i1 + n: j1 + n for tag, i1, i2, j1, _ in opcodes if tag == "equal" for n in range(i2 - i1)}
+
+
+def _swapped(pairs: dict[int, int]) -> dict[int, int]:
+    return {j: i for i, j in pairs.items()}
+
+
+def _belongs(siblings: Sequence[Unit], others: Sequence[Unit], pairs: dict[int, int], unit: Unit) -> str:
+    """``: it belongs after the text block at es.yaml:15``: where the other file lacks ``unit``."""
+    index = next(n for n, sibling in enumerate(siblings) if sibling is unit)
+    before = next((pairs[n] for n in range(index - 1, -1, -1) if n in pairs), None)
+    if before is not None:
+        return f"; it belongs after {_the(others[before])} at line {others[before].where.line}"
+    after = next((pairs[n] for n in range(index + 1, len(siblings)) if n in pairs), None)
+    return f"; it belongs before {_the(others[after])} at line {others[after].where.line}" if after is not None else ""
+
+
+def _the(unit: Unit) -> str:
+    """``the text block``, ``paragraph I.2``."""
+    named = describe(unit)
+    return "the " + named[2:] if named.startswith("a ") else named
 
 
 def _blocks(count: int) -> str:

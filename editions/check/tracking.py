@@ -4,9 +4,11 @@ For every translation of a document, ``content/<lang>/confirmed/<doc>.yaml``
 records, for each part of the original (the masthead, the unnumbered text at
 the top, each numbered unit with the unnumbered blocks it owns), a hash of
 the original's text at the time the translation was last confirmed after
-review. When the original changes, the parts whose hash no longer matches
-are reported at the translation's line; ``python build.py confirm`` records
-the current hashes once a reviewer has brought the translation up to date.
+review, and that text itself, as its author wrote it (``texts``). When the
+original changes, the parts whose hash no longer matches are reported at the
+translation's line, and ``check --diff`` shows the original's text then and
+now, word by word; ``python build.py confirm`` records the current hashes and
+texts once a reviewer has brought the translation up to date.
 """
 
 from __future__ import annotations
@@ -20,16 +22,19 @@ from pathlib import Path
 import yaml
 
 from ..errors import EditionError, Problem
+from ..read.inline import markup
 from ..read.model import Document, Meta, Selection, Unit
 from ..read.project import Project
 from ..read.schema import Field, Reader
 from ..read.yamlsource import read_yaml, scalar_text
 from .numbering import describe, english_name
+from .wording import diff_lines
 
 FOLDER = "confirmed"
 MASTHEAD, PREAMBLE = "(masthead)", "(document)"
 MASTHEAD_FIELDS = ("kind", "title", "organizations", "distribution", "subject")   # and the kind's own texts
-RECORD = (Field("document", "text"), Field("original", "text"), Field("units", "mapping"))
+RECORD = (Field("document", "text"), Field("original", "text"), Field("units", "mapping"),
+          Field("texts", "mapping", required=False))
 
 
 def record_path(root: Path, doc: Document) -> Path:
@@ -59,6 +64,30 @@ def _own(unit: Unit) -> tuple[object, ...]:
     return (unit.kind, unit.title, unit.text, tuple(_own(c) for c in unit.children if c.label is None))
 
 
+def part_texts(doc: Document) -> dict[str, str]:
+    """Each part of ``doc`` that a translator confirms, and its text as written: a line per title or block."""
+    found = {MASTHEAD: "\n".join(_masthead_lines(doc.meta))}
+    found[PREAMBLE] = "\n".join(line for u in doc.body if u.label is None for line in _own_lines(u))
+    for unit in doc.units():
+        if unit.identity is not None:
+            found[unit.identity] = "\n".join(_own_lines(unit))
+    return found
+
+
+def _masthead_lines(meta: Meta) -> list[str]:
+    values = masthead_texts(meta)
+    return [f"{name}: {item}" for name, value in values if value
+            for item in (value if isinstance(value, tuple) else (value,))]
+
+
+def _own_lines(unit: Unit) -> list[str]:
+    lines = [markup(runs) for runs in (unit.title, unit.text) if runs]
+    for child in unit.children:
+        if child.label is None:
+            lines += _own_lines(child)
+    return lines
+
+
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -80,44 +109,82 @@ def translations(project: Project, selection: Selection) -> Iterator[Translation
             yield Translation(original, doc)
 
 
+@dataclass(frozen=True)
+class Record:
+    """What ``confirm`` kept of the original: each part's hash and, since texts are kept, its text."""
+
+    hashes: dict[str, str]
+    texts: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Behind:
+    """A part of a translation behind its original, with the original's text then and now."""
+
+    problem: Problem
+    then: str | None = None        # None: confirmed before records kept texts, or never confirmed
+    now: str | None = None         # None: the whole translation was never confirmed
+    new: bool = False
+
+    def diff(self) -> list[str]:
+        """What changed in the original since it was confirmed, a line per changed line, words marked."""
+        if self.now is None:
+            return []
+        if self.then is not None or self.new:
+            return diff_lines(self.then or "", self.now)
+        return ["(the record keeps no text of what was confirmed; it will from the next confirm)"]
+
+
 def behind(project: Project, selection: Selection) -> list[Problem]:
     """Parts of each selected translation whose original changed since it was confirmed."""
-    found: list[Problem] = []
+    return [part.problem for part in changes(project, selection)]
+
+
+def changes(project: Project, selection: Selection) -> list[Behind]:
+    """Like ``behind``, each part with the original's text then and now."""
+    found: list[Behind] = []
     for pair in translations(project, selection):
         recorded = read_record(project.root, pair.translation)
         if recorded is None:
-            found.append(Problem(pair.translation.where.path, 1,
-                                 f"no part of this translation has been confirmed yet: after review, run "
-                                 f"python build.py confirm -d {pair.translation.name} -l {pair.translation.language}"))
+            found.append(Behind(Problem(pair.translation.where.path, 1,
+                                        f"no part of this translation has been confirmed yet: after review, run "
+                                        f"python build.py confirm -d {pair.translation.name} -l {pair.translation.language}")))
             continue
         found += list(_changed(pair, recorded))
     return found
 
 
-def _changed(pair: Translation, recorded: dict[str, str]) -> Iterator[Problem]:
+def _changed(pair: Translation, recorded: Record) -> Iterator[Behind]:
     units = pair.translation.numbered()
+    texts = part_texts(pair.original)
     for key, digest in parts(pair.original).items():
-        if recorded.get(key) == digest:
+        if recorded.hashes.get(key) == digest:
             continue
         unit = units.get(key)
         line = unit.where.line if unit else pair.translation.meta.lines.get("title" if key == MASTHEAD else "body", 1)
         what = {MASTHEAD: "the masthead", PREAMBLE: "the unnumbered text before section I"}.get(key) or (describe(unit) if unit else key)
-        verb = "is new in" if key not in recorded else "changed in"
-        yield Problem(pair.translation.where.path, line, f"{what} {verb} {pair.role} since this translation was confirmed")
+        new = key not in recorded.hashes
+        problem = Problem(pair.translation.where.path, line,
+                          f"{what} {'is new in' if new else 'changed in'} {pair.role} since this translation was confirmed")
+        yield Behind(problem, recorded.texts.get(key), texts[key], new)
 
 
-def read_record(root: Path, doc: Document) -> dict[str, str] | None:
+def read_record(root: Path, doc: Document) -> Record | None:
     path = record_path(root, doc)
     if not path.is_file():
         return None
     reader = Reader(read_yaml(path, root))
     fields = reader.record(reader.source.root, RECORD, "a record of confirmed translations")
-    units = fields.get("units")
-    recorded: dict[str, str] = {}
-    if type(units) is yaml.MappingNode:
-        recorded = {str(scalar_text(k)): str(scalar_text(v)) for k, v in units.value}
-    elif units is not None:
-        reader.problem(units, "units must map each unit to a hash")
+    record = Record(_mapping(reader, fields.get("units"), "units must map each unit to a hash"),
+                    _mapping(reader, fields.get("texts"), "texts must map each unit to its text"))
     if reader.problems:
         raise EditionError(reader.problems)
-    return recorded
+    return record
+
+
+def _mapping(reader: Reader, node: yaml.Node | None, wrong: str) -> dict[str, str]:
+    if type(node) is yaml.MappingNode:
+        return {str(scalar_text(k)): str(scalar_text(v)) for k, v in node.value}
+    if node is not None:
+        reader.problem(node, wrong)
+    return {}

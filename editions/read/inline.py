@@ -1,12 +1,18 @@
 """Inline markup of content text: a small, documented subset, nothing else.
 
     *emphasis*          emphasis
+    **strong**          strong emphasis
     "quotation"         quotation marks of the edition's language
+    No.~5               a no-break space: the two sides stay on one line
+    {br}                a line break, which YAML's folding of lines cannot lose
     {ref:III.B.3}       cross-reference to a numbered unit, printed as its label
     {cite:2.b.ii}       cross-reference printed in full: paragraph 2 (b) (ii)
     {number:250000}     a number, formatted for the edition's locale
     {date:2002-11-18}   a date, formatted for the edition's locale
-    \\*  \\"  \\{  \\\\       the character itself
+    \\*  \\"  \\{  \\~  \\\\   the character itself
+
+Document symbols in the text (A/RES/73/195, LC/G.2015) are kept on one line
+when rendered, without any markup.
 
 Anything else, HTML included, is text and is escaped when rendered.
 
@@ -31,13 +37,20 @@ from .model import Inline
 
 # Possessive quantifiers: what each matches can never be given back to the rest, so
 # none backtracks, and a 400 KB identity takes 1 KiB to match instead of 60 MiB.
-FIELD = re.compile(r"\{([a-z]++):([^{}]*+)\}")
+FIELD = re.compile(r"\{([a-z]++)(?::([^{}]*+))?\}")
 IDENTITY = re.compile(r"[A-Za-z0-9]++(?:\.[A-Za-z0-9]++)*+")
 NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,6})?")     # what every locale formats exactly
-DELIMITERS = {"*": "emphasis", '"': "quote"}
+DELIMITERS = {"*": "emphasis", "**": "strong", '"': "quote"}
+NO_BREAK_SPACE = "\u00a0"
+EXAMPLES = {"ref": "III.A", "cite": "2.b.ii", "number": "250000", "date": "2002-11-18"}
+BREAK = "br"                         # the one field without a value
 MAX_NESTING = 8
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-SPECIAL = re.compile(r'[\\*"{]')     # the characters that start or end markup
+SPECIAL = re.compile(r'[\\*"{]')     # the characters that start or end markup; ~ is replaced in the text between
+# A document symbol: capitals, then parts after slashes (A/RES/73/195, E/CN.4/2005/L.10, LC/G.2015).
+# It can start only where no symbol character precedes, and each quantifier is possessive,
+# so a text is scanned once whatever it holds.
+SYMBOL = re.compile(r"(?<![A-Za-z0-9./])[A-Z][A-Z0-9]*+(?:\.[A-Z0-9]++)*+(?:/[A-Za-z0-9]++(?:[.-][A-Za-z0-9]++)*+)++")
 
 
 class InlineError(ValueError):
@@ -47,7 +60,7 @@ class InlineError(ValueError):
 def parse(text: str) -> tuple[Inline, ...]:
     """Parse ``text``; InlineError for unclosed markers or unknown fields."""
     if not ("*" in text or '"' in text or "{" in text or "\\" in text):   # faster than SPECIAL.search
-        return (Inline("text", text),) if text else ()
+        return (Inline("text", text.replace("~", NO_BREAK_SPACE)),) if text else ()
     runs, end = _parse(text, 0, None, 0)
     return runs
 
@@ -67,8 +80,10 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
     while (found := SPECIAL.search(text, i)) is not None:   # jump from one markup character to the next
         at = found.start()
         if at > i:
-            plain.append(text[i:at])
+            plain.append(text[i:at].replace("~", NO_BREAK_SPACE))
         char, i = text[at], at
+        if char == "*" and text.startswith("**", at):
+            char = "**"
         if char == "\\":
             if i + 1 < len(text):
                 plain.append(text[i + 1])
@@ -78,20 +93,20 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
                 i += 1
         elif char == closing:
             _flush(runs, plain)
-            return tuple(runs), i + 1
+            return tuple(runs), i + len(char)
         elif char in DELIMITERS:
             _flush(runs, plain)
-            children, i = _parse(text, i + 1, char, depth + 1)
+            children, i = _parse(text, i + len(char), char, depth + 1)
             runs.append(Inline(DELIMITERS[char], children=children))
         else:  # "{"
             _flush(runs, plain)
             field, i = _field(text, i)
             runs.append(field)
     if i < len(text):
-        plain.append(text[i:])
+        plain.append(text[i:].replace("~", NO_BREAK_SPACE))
     if closing is not None:
-        marker = "emphasis *" if closing == "*" else 'quotation "'
-        raise InlineError(f"{marker} opened but never closed in: {_excerpt(text, start - 1)}")
+        marker = {"*": "emphasis *", "**": "strong emphasis **"}.get(closing, 'quotation "')
+        raise InlineError(f"{marker} opened but never closed in: {_excerpt(text, start - len(closing))}")
     _flush(runs, plain)
     return tuple(runs), len(text)
 
@@ -107,12 +122,19 @@ def _field(text: str, start: int) -> tuple[Inline, int]:
     match = FIELD.match(text, start)
     if match is None:
         raise InlineError(f"a '{{' must start a field such as {{ref:III.A}} (write \\{{ for the character): {_excerpt(text, start)}")
-    name, value = match.group(1), match.group(2).strip()
+    name, value = match.group(1), match.group(2)
     checks: dict[str, Callable[[str], object]] = {   # a match (or None), or a bool
         "ref": IDENTITY.fullmatch, "cite": IDENTITY.fullmatch, "number": NUMBER.fullmatch, "date": _is_date,
     }
+    if name == BREAK:
+        if value is not None:
+            raise InlineError(f"{{{BREAK}}} takes no value: write {{{BREAK}}} for a line break")
+        return Inline("break"), match.end()
     if name not in checks:
-        raise InlineError(f"unknown field {{{name}:…}}; known fields: ref, cite, number, date")
+        raise InlineError(f"unknown field {{{name}:…}}; known fields: ref, cite, number, date, br")
+    if value is None:
+        raise InlineError(f"{{{name}}} needs a value, as in {{{name}:{EXAMPLES[name]}}}")
+    value = value.strip()
     if not checks[name](value):
         limits = " (at most 15 digits, and 6 after the point)" if name == "number" else ""
         shown = value if len(value) <= 30 else value[:30] + "…"
@@ -144,7 +166,32 @@ def references(runs: tuple[Inline, ...]) -> Iterator[Inline]:
 
 def plain_text(runs: tuple[Inline, ...]) -> str:
     """The text without markup, fields as written (for titles and outlines)."""
-    return "".join(run.value if run.kind == "text" else plain_text(run.children) for run in runs)
+    return "".join(run.value if run.kind == "text" else " " if run.kind == "break" else plain_text(run.children)
+                   for run in runs)
+
+
+MARKERS = {"emphasis": "*", "strong": "**", "quote": '"'}
+ESCAPED = str.maketrans({"\\": "\\\\", "*": "\\*", '"': '\\"', "{": "\\{", "~": "\\~", NO_BREAK_SPACE: "~"})
+
+
+def markup(runs: tuple[Inline, ...]) -> str:
+    """The runs written back as an author writes them, so that ``parse(markup(runs)) == runs``
+    (records of confirmed translations keep the original's text this way).
+
+    >>> markup(parse('*Decides* to ask for **No.~5**,{br}"see" {ref:II.A}'))
+    '*Decides* to ask for **No.~5**,{br}"see" {ref:II.A}'
+    """
+    return "".join(_markup_run(run) for run in runs)
+
+
+def _markup_run(run: Inline) -> str:
+    if run.kind == "text":
+        return run.value.translate(ESCAPED)
+    if run.kind in MARKERS:
+        return MARKERS[run.kind] + markup(run.children) + MARKERS[run.kind]
+    if run.kind == "break":
+        return "{br}"
+    return f"{{{run.kind}:{run.value}}}"
 
 
 @dataclass(frozen=True)
@@ -157,7 +204,7 @@ class InlineStyle:
     ref_label: Callable[[str], str]
     ref_href: Callable[[str], str]
     ref_cite: Callable[[str], str] | None = None    # None: {cite:} prints as {ref:}
-    text: Callable[[str], Markup] = escape     # right-to-left editions isolate symbols in it
+    text: Callable[[str], Markup] = lambda text: render_text(text)     # right-to-left editions isolate symbols in it
 
 
 def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
@@ -170,6 +217,10 @@ def _render_run(run: Inline, style: InlineStyle) -> Markup:
         return style.text(run.value)
     if run.kind == "emphasis":
         return Markup("<em>%s</em>") % render(run.children, style)
+    if run.kind == "strong":
+        return Markup("<strong>%s</strong>") % render(run.children, style)
+    if run.kind == "break":
+        return Markup("<br>")
     if run.kind == "quote":
         opening, closing = style.quotes
         return Markup("<q>%s%s%s</q>") % (opening, render(run.children, style), closing)
@@ -182,6 +233,22 @@ def _render_run(run: Inline, style: InlineStyle) -> Markup:
     return Markup('<a class="ref" href="%s">%s</a>') % (style.ref_href(run.value), _reference(run, style))
 
 
+def render_text(text: str, isolated: bool = False) -> Markup:
+    """Escaped text, each document symbol in it kept whole on one line; ``isolated`` (right-to-left
+    editions), each also set left to right in a ``<bdi>``."""
+    if "/" not in text:
+        return escape(text)
+    opening = '<bdi dir="ltr" class="document-symbol">' if isolated else '<span class="document-symbol">'
+    closing = "</bdi>" if isolated else "</span>"
+    parts: list[str] = []
+    end = 0
+    for symbol in SYMBOL.finditer(text):      # a symbol's characters (A-Z, a-z, 0-9, . / -) need no escaping
+        parts += [escape(text[end:symbol.start()]), opening, symbol.group(), closing]
+        end = symbol.end()
+    parts.append(escape(text[end:]))
+    return Markup("".join(parts))
+
+
 def render_plain(runs: tuple[Inline, ...], style: InlineStyle) -> str:
     """The text as printed, without markup: quotation marks, numbers, dates and
     references formatted, emphasis dropped (for corrigenda and comparisons)."""
@@ -191,8 +258,10 @@ def render_plain(runs: tuple[Inline, ...], style: InlineStyle) -> str:
 def _plain_run(run: Inline, style: InlineStyle) -> str:
     if run.kind == "text":
         return run.value
-    if run.kind in ("emphasis", "ins", "del"):
+    if run.kind in ("emphasis", "strong", "ins", "del"):
         return render_plain(run.children, style)
+    if run.kind == "break":
+        return " "
     if run.kind == "quote":
         return style.quotes[0] + render_plain(run.children, style) + style.quotes[1]
     if run.kind == "number":

@@ -21,6 +21,7 @@ import yaml
 
 from ..errors import EditionError, Problem, fail
 from ..files import read_file, shown
+from .yamlhints import TEXT_KEYS, hint, leading_indicator, quoted
 
 try:     # libyaml's parser when PyYAML has it (its wheels do): ten times faster
     from yaml import CSafeLoader as SafeLoader
@@ -154,6 +155,8 @@ def compose(shown: str, text: str) -> yaml.Node:
         raise fail(shown, 1, "the file is empty")
     problems: list[Problem] = []
     _refuse_in(shown, root, problems)
+    if " #" in text:
+        _refuse_comments(shown, text, root, problems)
     if problems:
         raise EditionError(problems)
     return root
@@ -170,7 +173,7 @@ def _refuse_in(shown: str, node: yaml.Node, problems: list[Problem], depth: int 
         problems.append(Problem(shown, line(node), f"values are nested more than {MAX_NESTING} deep"))
         return
     if node.tag not in ALLOWED_TAGS:
-        problems.append(Problem(shown, line(node), f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed"))
+        problems.append(Problem(shown, line(node), _tag_message(node)))
     if type(node) is yaml.MappingNode:
         pairs = node.value
         if len({key.value for key, _ in pairs if type(key) is yaml.ScalarNode}) != len(pairs):
@@ -184,6 +187,35 @@ def _refuse_in(shown: str, node: yaml.Node, problems: list[Problem], depth: int 
         for item in node.value:
             if type(item) is not yaml.ScalarNode or item.tag not in ALLOWED_TAGS or depth >= MAX_NESTING:
                 _refuse_in(shown, item, problems, depth + 1)
+
+
+def _tag_message(node: yaml.Node) -> str:
+    said = f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed"
+    if type(node) is yaml.ScalarNode and node.tag.startswith("!") and not node.tag.startswith("!!"):
+        said += f"; {leading_indicator(None, f'{node.tag} {node.value}')}"
+    return said
+
+
+def _refuse_comments(shown: str, text: str, node: yaml.Node, problems: list[Problem]) -> None:
+    """A ``#`` after a space in a plain text starts a comment: the words after it would vanish."""
+    if type(node) is yaml.SequenceNode:
+        for item in node.value:
+            _refuse_comments(shown, text, item, problems)
+    elif type(node) is yaml.MappingNode:
+        for key, value in node.value:
+            if type(value) is yaml.ScalarNode and not value.style and key.value in TEXT_KEYS:
+                _refuse_comment_after(shown, text, key.value, value, problems)
+            else:
+                _refuse_comments(shown, text, value, problems)
+
+
+def _refuse_comment_after(shown: str, text: str, key: str, value: yaml.ScalarNode, problems: list[Problem]) -> None:
+    end = value.end_mark.index
+    rest = text[end: text.find("\n", end) if "\n" in text[end:] else len(text)]
+    if rest.lstrip(" ").startswith("#") and rest[:1] == " ":
+        problems.append(Problem(shown, value.end_mark.line + 1,
+                                f"' #' starts a YAML comment, which drops the words after it from the text; "
+                                f"quote the text: {quoted(key, value.value + rest)}"))
 
 
 def _refuse_keys(shown: str, node: yaml.MappingNode, problems: list[Problem]) -> None:
@@ -203,15 +235,29 @@ def _refuse_keys(shown: str, node: yaml.MappingNode, problems: list[Problem]) ->
 def _refuse_aliases(shown: str, text: str) -> None:
     """Aliases are refused before anything is composed: no expansion bomb can start."""
     try:
-        aliases = [event for event in yaml.parse(text, Loader=SafeLoader) if isinstance(event, yaml.AliasEvent)]
+        events = list(yaml.parse(text, Loader=SafeLoader))
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(shown, text, error) from None
     except yaml.YAMLError as error:
         raise _unmarked_error(shown, error) from None
+    aliases = [event for event in events if isinstance(event, yaml.AliasEvent)]
+    anchored = next((event for event in events if getattr(event, "anchor", None) is not None), None)
+    if anchored is not None and not aliases:
+        raise _anchor_error(shown, text, anchored)
     if aliases:
         more = f" ({len(aliases)} found)" if len(aliases) > 1 else ""
         mark = aliases[0].start_mark
         raise fail(shown, mark.line + 1 if mark is not None else 1, f"YAML aliases (*name) are not allowed in content files{more}")
+
+
+def _anchor_error(shown: str, text: str, event: yaml.Event) -> EditionError:
+    """An anchor (``&name``) names nothing a content file uses; in a text it ate the first word."""
+    mark = event.start_mark
+    number = mark.line + 1 if mark is not None else 1
+    entry = text.splitlines()[number - 1] if mark is not None else ""
+    key, _, value = entry.lstrip(" -").partition(": ")
+    said = leading_indicator(key or None, value.strip()) if isinstance(event, yaml.ScalarEvent) else None
+    return fail(shown, number, f"not valid YAML: {said}" if said else "YAML anchors (&name) are not allowed in content files")
 
 
 def _unmarked_error(shown: str, error: yaml.YAMLError) -> EditionError:
@@ -230,6 +276,8 @@ def _syntax_error(shown: str, text: str, error: yaml.MarkedYAMLError) -> Edition
         problem = "a tab character cannot indent YAML; use spaces"
     elif opened is not None:
         problem, number = f"a quoted value opens on this line and is not closed (the parser gave up at line {number})", opened
+    elif (slip := hint(lines, error)) is not None:
+        number, problem = slip
     elif error.context:
         problem = f"{problem} ({error.context})"
     return fail(shown, number, f"not valid YAML: {problem}")

@@ -17,10 +17,9 @@ from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
-from markupsafe import escape
 
 from ..errors import EXIT_RENDER, EditionError, Problem, fail
-from ..read.inline import InlineStyle
+from ..read.inline import InlineStyle, render_text
 from ..read.languages import Language, catalog_relative
 from ..read.model import Document, Unit
 from ..read.schemes import THROUGH
@@ -115,7 +114,7 @@ def inline_style(doc: Document, language: Language, id_prefix: str = "") -> Inli
         ref_label=ref_label,
         ref_cite=ref_cite,
         ref_href=lambda identity: f"#{id_prefix}{identity}",
-        text=isolate_symbols if language.direction == "rtl" else escape,
+        text=isolate_symbols if language.direction == "rtl" else render_text,
     )
 
 

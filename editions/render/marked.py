@@ -9,17 +9,15 @@ The marked document is an ordinary Document whose inline runs include
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
+from ..check.wording import SAME, word_changes
 from ..read.amendments import Versions
 from ..read.inline import InlineStyle, render_plain
 from ..read.languages import Language
 from ..read.model import Document, Inline, Unit
 from .localise import inline_style
-
-WORDS = re.compile(r"\s+|[^\s]+")
 
 
 def marked_document(versions: Versions, language: Language) -> Document:
@@ -63,14 +61,5 @@ def _whole(unit: Unit, mark: str, style: InlineStyle, keep_identity: bool) -> Un
 
 def _diff(old: str, new: str) -> tuple[Inline, ...]:
     """Word-level runs: unchanged text, deleted words, inserted words."""
-    a, b = WORDS.findall(old), WORDS.findall(new)
-    runs: list[Inline] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            runs.append(Inline("text", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            runs.append(Inline("del", children=(Inline("text", "".join(a[i1:i2])),)))
-        if j2 > j1:
-            runs.append(Inline("ins", children=(Inline("text", "".join(b[j1:j2])),)))
-    return tuple(runs)
+    return tuple(Inline("text", words) if kind == SAME else Inline(kind, children=(Inline("text", words),))
+                 for kind, words in word_changes(old, new))

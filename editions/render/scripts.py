@@ -8,24 +8,22 @@ in a known script needs no code.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from babel import Locale
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..errors import Problem
 from ..fonts import LATIN, SCRIPTS, faces
-from ..read.inline import plain_text
+from ..read.inline import plain_text, render_text
 from ..read.languages import Language
 from ..read.model import Document, Location
 
 # Document symbols (A/RES/73/195, E/CN.4/2002/1, DSC/1/Corr.1): left to right
 # inside right-to-left lines, isolated so the slashes do not take the line's
 # direction.
-SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[/.][A-Za-z0-9]+)*/[A-Za-z0-9.]+\b")
 
 
 def families(language: Language) -> tuple[str, ...]:
@@ -48,16 +46,12 @@ def type_rules(languages: Iterable[Language]) -> Markup:
 
 
 def isolate_symbols(text: str) -> Markup:
-    """``text`` escaped, each document symbol in a left-to-right ``<bdi>``.
+    """``text`` escaped, each document symbol in a left-to-right ``<bdi>``, kept whole on one line.
 
     >>> isolate_symbols("القرار A/RES/73/195")
-    Markup('القرار <bdi dir="ltr">A/RES/73/195</bdi>')
+    Markup('القرار <bdi dir="ltr" class="document-symbol">A/RES/73/195</bdi>')
     """
-    parts, last = [], 0
-    for found in SYMBOL.finditer(text):
-        parts += [escape(text[last:found.start()]), Markup('<bdi dir="ltr">{}</bdi>').format(found.group())]
-        last = found.end()
-    return Markup("").join([*parts, escape(text[last:])])
+    return render_text(text, isolated=True)
 
 
 def uncovered(doc: Document, language: Language, fonts: Path) -> list[Problem]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..check.tracking import Translation, parts, read_record, record_path, translations
+from ..check.tracking import Record, Translation, part_texts, parts, read_record, record_path, translations
 from ..errors import fail
 from ..files import read_file, write_file
 from ..read.amendments import snapshot_path, versions
@@ -34,7 +34,7 @@ def publish(root: Path, docs: list[Document]) -> Iterator[Path]:
 
 
 def confirm(project: Project, selection: Selection, only: Iterable[str] = ()) -> list[tuple[Path, int]]:
-    """Record the original's current hashes for the selected translations (only some units if given)."""
+    """Record the original's current hashes and texts for the selected translations (only some units if given)."""
     only = set(only)
     written = []
     for pair in translations(project, selection):
@@ -42,19 +42,39 @@ def confirm(project: Project, selection: Selection, only: Iterable[str] = ()) ->
         unknown = only - set(current)
         if unknown:
             raise fail(pair.original.where.path, 1, f"no unit {', '.join(sorted(unknown))} in {pair.original.name}")
-        recorded = dict(read_record(project.root, pair.translation) or {})
         chosen = only or set(current)
-        recorded.update({key: current[key] for key in chosen})
-        recorded = {key: recorded[key] for key in current if key in recorded}   # document order; drop removed units
+        record = _updated(read_record(project.root, pair.translation) or Record({}, {}), current,
+                          part_texts(pair.original), chosen)
         path = record_path(project.root, pair.translation)
-        write_file(path, _record_text(pair, recorded).encode(), project.root)
+        write_file(path, _record_text(pair, record).encode(), project.root)
         written.append((path, len(chosen)))
     return written
 
 
-def _record_text(pair: Translation, recorded: dict[str, str]) -> str:
+def _updated(record: Record, hashes: dict[str, str], texts: dict[str, str], chosen: set[str]) -> Record:
+    """``record`` with the chosen parts confirmed now, in document order, removed units dropped."""
+    kept_hashes = {**record.hashes, **{key: hashes[key] for key in chosen}}
+    kept_texts = {**record.texts, **{key: texts[key] for key in chosen}}
+    return Record({key: kept_hashes[key] for key in hashes if key in kept_hashes},
+                  {key: kept_texts[key] for key in hashes if key in kept_texts})
+
+
+class RecordDumper(yaml.SafeDumper):
+    """Texts of several lines as literal blocks, so that a record reads and diffs well in review."""
+
+
+def _literal(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+RecordDumper.add_representer(str, _literal)
+
+
+def _record_text(pair: Translation, record: Record) -> str:
     head = (f"# The version of {pair.role} that each part of this translation was last\n"
-            f"# confirmed against, after review. Written by `python build.py confirm`.\n")
-    body = yaml.safe_dump({"document": pair.translation.name, "original": pair.original.language, "units": recorded},
-                          sort_keys=False, allow_unicode=True, width=100)
+            f"# confirmed against, after review: a hash of each part and its text.\n"
+            f"# Written by `python build.py confirm`.\n")
+    body = yaml.dump({"document": pair.translation.name, "original": pair.original.language,
+                      "units": record.hashes, "texts": record.texts},
+                     Dumper=RecordDumper, sort_keys=False, allow_unicode=True, width=1_000_000)   # a part per line: reviewable
     return head + body
