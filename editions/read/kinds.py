@@ -120,7 +120,7 @@ def _flag(reader: Reader, found: Mapping[str, yaml.Node], name: str, default: bo
     if value is None:
         return default
     if value not in YES + NO:
-        reader.problem(node, f"{name} must be yes or no")   # type: ignore[arg-type]
+        reader.problem(node, f"{name} must be yes or no")   # type: ignore[arg-type]  # value is not None only where node is not
     return value in YES
 
 

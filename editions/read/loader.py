@@ -102,11 +102,11 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str, kind: Kind) -
         reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
         values["language"] = code   # the folder decides; the mismatch is reported
     columns = values.get("columns")
-    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type, call-overload]
+    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type, call-overload]  # a texts field: a tuple
         reader.problem(fields["columns"], "columns must name two different languages, first column first")
         values.pop("columns")
     start, end = values.get("start"), values.get("end")
-    if start and end and end < start:  # type: ignore[operator]
+    if start and end and end < start:  # type: ignore[operator]  # date fields: dates
         reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
     values = {key: value for key, value in values.items() if value is not None}
     required = [f.name for f in kind.schema if f.required and f.type != "blocks"]
@@ -124,7 +124,7 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str, kind: Kind) -
                        f"(kinds/{kind.name}.yaml gives no kind line)")
         return None
     lines = {name: line(node) for name, node in fields.items()}
-    return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line, own=own, issued=issued, lines=lines)  # type: ignore[arg-type]
+    return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line, own=own, issued=issued, lines=lines)  # type: ignore[arg-type]  # each value has the type its Field declares
 
 
 def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, ...]) -> dict[str, object]:

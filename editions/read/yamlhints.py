@@ -88,7 +88,7 @@ def _leading_indicator(lines: list[str], error: yaml.MarkedYAMLError) -> Hint | 
         if entry is not None and entry["value"]:
             said = leading_indicator(entry["key"], entry["value"])
             if said is not None:
-                return mark.line + 1, said    # type: ignore[union-attr]
+                return mark.line + 1, said    # type: ignore[union-attr]  # entry is not None only where mark is not
     return None
 
 
@@ -112,7 +112,7 @@ def _colon_inside(lines: list[str], error: yaml.MarkedYAMLError) -> Hint | None:
     if entry["key"] in BLOCK_KEYS and not entry["lead"].strip():
         return number, (f"`{entry['key']}:` is indented more than the `{above['key']}:` above it (line {start}), so YAML "
                         f"reads it as part of that value; keys of one block line up: indent it {_key_column(above)} spaces")
-    return number, f"{why}: put the whole `{_entry(lines, start)['key']}:` text that begins at line {start} in quotes"  # type: ignore[index]
+    return number, f"{why}: put the whole `{_entry(lines, start)['key']}:` text that begins at line {start} in quotes"  # type: ignore[index]  # the line a value starts on always has an entry
 
 
 def _text_start(lines: list[str], number: int) -> int | None:

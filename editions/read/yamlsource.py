@@ -26,7 +26,7 @@ from .yamlhints import TEXT_KEYS, hint, leading_indicator, quoted
 try:     # libyaml's parser when PyYAML has it (its wheels do): ten times faster
     from yaml import CSafeLoader as SafeLoader
 except ImportError:      # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader  # type: ignore[assignment]  # a PyYAML without libyaml: the same interface, slower
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # documented in docs/content-format.md
 MAX_NESTING = 100   # content nests blocks 12 deep at most (editions/read/loader.py); recursion stays far from Python's limit

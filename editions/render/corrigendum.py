@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..read.amendments import Versions
 from ..read.inline import InlineStyle, render_plain
 from ..read.languages import Language
-from ..read.model import Document, LabelStyle, Unit, version_symbol
+from ..read.model import Amendment, Document, LabelStyle, Unit, version_symbol
 from .localise import inline_style
 
 if TYPE_CHECKING:
@@ -140,6 +140,6 @@ def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Version
     return render_template(env, TEMPLATE, context)
 
 
-def _date(amendment: object, language: Language) -> str:
+def _date(amendment: Amendment, language: Language) -> str:
     from .localise import format_long_date
-    return format_long_date(amendment.date, language.locale)  # type: ignore[attr-defined]
+    return format_long_date(amendment.date, language.locale)

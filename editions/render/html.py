@@ -167,7 +167,7 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     msgids = template_msgids(root) | kind_lines(load_kinds(root)[0])    # a kind's line is translated like a template's strings
     translations = load_translations(root, language.code, msgids)
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension at run time
     return env
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
@@ -203,8 +204,8 @@ def load_translations(root: Path, code: str, msgids: frozenset[str]) -> gettext.
     return gettext.GNUTranslations(buffer)
 
 
-def _line(catalog: object, msgid: str) -> int:
-    message = catalog.get(msgid)  # type: ignore[attr-defined]
+def _line(catalog: Catalog, msgid: str) -> int:
+    message = catalog.get(msgid)
     if message is not None and message.lineno:
         return int(message.lineno)
     return 1

@@ -42,7 +42,7 @@ PDF_VARIANT = "pdf/a-2u"
 def _display_title(document: object, pdf: object) -> None:
     """Show the document's title, not its file name, in the viewer's window."""
     import pydyf
-    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})  # type: ignore[attr-defined]
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})  # type: ignore[attr-defined]  # pydyf ships no types
 
 
 class RenderError(Exception):
