@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError
+from .errors import EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError, shown
 
 if TYPE_CHECKING:
     from .build import BuildOptions
@@ -156,7 +156,7 @@ def _build(options: BuildOptions, started: float) -> int:
         print(f"nothing to rebuild: {_count(len(report.up_to_date), 'file')} up to date ({seconds:.2f} s)")
         return EXIT_OK
     for item in report.written:
-        print(f"rendered {_shown(options.output / item.path, options.root)} ({item.reason})")
+        print(f"rendered {_shown(options.output / item.path, options.root)} ({shown(item.reason)})")
     print(f"rendered {_count(len(report.written), 'file')}, {len(report.up_to_date)} up to date, in {seconds:.1f} s")
     return EXIT_OK
 
@@ -169,7 +169,6 @@ def _print_warnings(warnings: Sequence[object]) -> None:
 def _print_changes(project: Project, selection: Selection) -> None:
     """Each part behind its original, then the original's changed lines, indented."""
     from .check.tracking import changes
-    from .errors import shown
 
     for part in changes(project, selection):
         print(part.problem, file=sys.stderr)
@@ -222,9 +221,10 @@ def _verify(archive: Path) -> int:
     problems = verify(archive)
     if problems:
         raise EditionError(problems)
-    print(f"verified {archive}: every file matches its manifest")
+    print(f"verified {shown(str(archive))}: every file matches its manifest")
     return EXIT_OK
 
 
 def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    """A path as printed: from the project's root where it lies inside, hidden characters written out."""
+    return shown(path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path))

@@ -148,3 +148,13 @@ def test_a_catalog_linked_from_outside_is_not_read(sample: Path, tmp_path: Path,
     run = cli(sample, "check")
     assert run.status == 1
     assert run.lines == ["locales/es/LC_MESSAGES/messages.po:1: a symbolic link to a file outside the project is not read"]
+
+
+def test_a_document_name_with_terminal_escapes_is_printed_written_out(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    name = "note\x1b[32mok"
+    (sample / "content" / "en" / f"{name}.yaml").write_text((sample / ENGLISH).read_text(encoding="utf-8").replace(
+        "symbol: TST/7", "symbol: TST/9"), encoding="utf-8")
+    run = cli(sample, "build", "-f", "html", "-l", "en")
+    assert run.status == 0, run.err
+    assert "\x1b" not in run.out + run.err
+    assert "rendered output/en/note\\x1b[32mok.html (new)" in run.out
