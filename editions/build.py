@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import EXIT_RENDER, EXIT_USAGE, EditionError, Problem, fail
-from .files import data_hash, lock, write_files
+from .files import data_hash, lock, remove_staging, write_files
 from .plan.outputs import FORMATS
 from .plan.state import STATE, Recorded, State, fingerprint, key, reason, stamp
 from .read.model import EVERYTHING, Selection
@@ -90,6 +90,7 @@ def build(options: BuildOptions) -> Report:
     request = _request(options)
     last = State.read(options.output)
     if not options.force and last.unchanged(options.root, options.output, request) and not (options.strict and last.warnings):
+        _tidy(options.output)
         return Report((), tuple(last.answered), tuple(last.warnings))    # known from the stamps alone
     from .render.workers import prestart
 
@@ -145,6 +146,16 @@ def refuse_output_among_sources(root: Path, output: Path) -> None:
         raise fail(str(output), 1, "the output folder holds or lies among the project's sources "
                                    f"({', '.join(f'{name}/' for name in SOURCES[:5])}...): choose another, such as output/",
                    EXIT_USAGE)
+
+
+def _tidy(output: Path) -> None:
+    """A build with nothing to write still removes what a killed build left, unless another build is writing."""
+    if any(output.glob(".staging-*")):
+        try:
+            with lock(output):
+                remove_staging(output)
+        except EditionError:
+            pass        # another build holds the folder: it removes them itself
 
 
 def _site_paths() -> set[str]:

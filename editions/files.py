@@ -95,8 +95,7 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> None:
     A kill leaves each file old or new; whatever is renamed last (the build
     state) says whether the set is complete.
     """
-    for stale in folder.glob(f"{STAGING}*"):     # left by a build that was killed
-        shutil.rmtree(stale, ignore_errors=True)
+    remove_staging(folder)
     staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=folder))
     try:
         for relative, data in files.items():
@@ -115,6 +114,12 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> None:
             fsync_folder(parent)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_staging(folder: Path) -> None:
+    """Remove the staging folders a killed build left; the caller holds the folder's lock."""
+    for stale in folder.glob(f"{STAGING}*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def fsync_folder(folder: Path) -> None:

@@ -287,3 +287,14 @@ def test_ctrl_c_ends_the_build_in_one_line_with_status_130(editions: Editions, t
     run = subprocess.run(build_command(editions.project), capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert outputs(editions.project) == editions.new
+
+
+def test_a_build_with_nothing_to_do_removes_what_a_killed_build_left(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project")
+    assert cli(project, "build", "--format", "html").status == 0
+    left = project / "output" / ".staging-killed"
+    (left / "en").mkdir(parents=True)
+    (left / "en" / "sample.html").write_text("half a file")
+    run = cli(project, "build", "--format", "html")
+    assert run.out.startswith("nothing to rebuild")
+    assert not left.exists()
