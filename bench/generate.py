@@ -4,7 +4,7 @@
 
 Writes DEST/content/{en,es}/gen-<N>.yaml with sections, subsections,
 numbered paragraphs, sub-items, bullets and notes (the English original's
-labels (a)/(i), the Spanish a)/i)), copies the project's language settings, schemes,
+labels (a)/(i), the Spanish a)/i)), copies the project's language settings, kinds, schemes,
 templates and catalogs, and prints the path. The text is varied prose of
 realistic length, the same structure in both languages.
 """
@@ -94,7 +94,7 @@ def generate(destination: Path, paragraphs: int) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / "content" / language / "language.yaml", folder / "language.yaml")
         (folder / f"gen-{paragraphs}.yaml").write_text(document(paragraphs, language), encoding="utf-8")
-    for name in ("schemes", "templates", "locales"):
+    for name in ("kinds", "schemes", "templates", "locales"):
         if not (destination / name).exists():
             shutil.copytree(ROOT / name, destination / name)
     return destination
