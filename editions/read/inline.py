@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .model import Inline
+from .model import Inline, Unit
 
 # Possessive quantifiers: what each matches can never be given back to the rest, so
 # none backtracks, and a 400 KB identity takes 1 KiB to match instead of 60 MiB.
@@ -201,6 +201,14 @@ def notes(runs: tuple[Inline, ...]) -> Iterator[Inline]:
             yield run
         else:
             yield from notes(run.children)
+
+
+def body_notes(units: tuple[Unit, ...]) -> Iterator[Inline]:
+    """The footnotes called in ``units`` and all they hold, in the order of the text (their numbers' order)."""
+    for unit in units:
+        yield from notes(unit.title)
+        yield from notes(unit.text)
+        yield from body_notes(unit.children)
 
 
 MARKERS = {"emphasis": "*", "strong": "**", "quote": '"'}

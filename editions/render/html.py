@@ -29,7 +29,7 @@ from markupsafe import Markup
 from .. import cache
 from ..errors import EXIT_RENDER, EditionError, fail
 from ..files import file_hash
-from ..read.inline import InlineStyle, notes, plain_text, render
+from ..read.inline import InlineStyle, body_notes, plain_text, render
 from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
 from ..read.model import Document, FieldValue, Inline, Meta, Unit, version_symbol
@@ -270,7 +270,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
         details={name: _printed(value, language) for name, value in doc.meta.own},
         others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
         inline=lambda runs: render(runs, style),
-        footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in _notes(doc.body)],
+        footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in body_notes(doc.body)],
         label=label,
         plain=plain_text,
         css_content=css_content,
@@ -281,14 +281,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
 def footnote_numbers(units: tuple[Unit, ...]) -> dict[int, int]:
     """Each footnote called in ``units`` (by its run's id) and its number: 1, 2, 3... in the order
     of the text, which is the order the edition prints them in."""
-    return {id(run): number for number, run in enumerate(_notes(units), 1)}
-
-
-def _notes(units: tuple[Unit, ...]) -> Iterator[Inline]:
-    for unit in units:
-        yield from notes(unit.title)
-        yield from notes(unit.text)
-        yield from _notes(unit.children)
+    return {id(run): number for number, run in enumerate(body_notes(units), 1)}
 
 
 def _footnote(run: Inline, number: int, style: InlineStyle, medium: str, id_prefix: str) -> Markup:
