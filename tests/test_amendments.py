@@ -121,3 +121,32 @@ def test_publish_keeps_the_current_text_as_the_latest_version(sample: Path, cli)
     assert run.status == 0
     assert run.out.splitlines() == ["published published/sample/TST-7/en.yaml", "published published/sample/TST-7/es.yaml"]
     assert (sample / "published" / "sample" / "TST-7" / "es.yaml").read_bytes() == (sample / "content" / "es" / "sample.yaml").read_bytes()
+
+
+def test_a_corrected_footnote_is_placed_by_its_number(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    edit(sample / "content" / "en" / "sample.yaml", "text: Training.", "text: Training.{note:As agreed in 2024.}")
+    edit(sample / "content" / "es" / "sample.yaml", "text: La capacitación.", "text: La capacitación.{note:Según lo acordado en 2024.}")
+    amend(sample, "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n    languages: [es]\n")
+    edit(sample / "content" / "es" / "sample.yaml", "en 2024.}", "en 2025.}")
+    cli(sample, "confirm")
+    run = cli(sample, "build", "--format", "html")
+    assert run.status == 0, run.err
+    html = (sample / "output" / "es" / "sample-corr1.html").read_text(encoding="utf-8")
+    places = re.findall(r"<p class=\"place\"><span class=\"label\">\d+. </span>(.*?)</p>", html, re.S)
+    assert places == ["Nota de pie de página 1"]
+    assert '<span class="keyword">Donde dice: </span>Según lo acordado en 2024.' in html
+    assert '<span class="keyword">Debe decir: </span>Según lo acordado en 2025.' in html
+
+
+def test_a_marked_edition_keeps_the_footnotes_and_marks_their_changes(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    english = sample / "content" / "en" / "sample.yaml"
+    edit(english, "text: Training.", "text: Training.{note:As agreed in 2024.}")
+    edit(sample / "content" / "es" / "sample.yaml", "text: La capacitación.", "text: La capacitación.{note:Según lo acordado en 2024.}")
+    amend(sample, "  - kind: revision\n    symbol: TST/7/Rev.1\n    date: 2026-02-01\n")
+    edit(english, "text: Training.{note:As agreed in 2024.}", "text: Training of officials.{note:As agreed in 2025.}")
+    run = cli(sample, "build", "--format", "html", "--marked")
+    assert run.status == 0, run.err
+    marked = (sample / "output" / "en" / "sample-rev1-marked.html").read_text(encoding="utf-8")
+    assert '<sup class="footnote-call"><a href="#fn-1" id="fnref-1">1</a></sup>' in marked
+    note = re.search(r'<li id="fn-1" value="1">(.*?) <a class="footnote-back"', marked)
+    assert note and "<del>2024.</del>" in note.group(1) and "<ins>2025.</ins>" in note.group(1)

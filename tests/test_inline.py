@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from editions.read import inline
-from editions.read.inline import InlineError, markup, parse
+from editions.read.inline import InlineError, markup, parse, plain_text, references
 from editions.read.model import Inline
 
 SIZE = 400_000
@@ -123,3 +123,33 @@ def test_markup_writes_back_what_parse_read(text: str) -> None:
     except InlineError:
         return
     assert parse(markup(runs)) == runs
+
+
+@given(st.lists(st.sampled_from(["{note:", "}", "*", "a", "\\", '"', "~", " ", "{br}"]), max_size=12).map("".join))
+def test_footnotes_write_back_what_parse_read(text: str) -> None:
+    """A footnote's text, braces and markup in it included, survives a record of confirmed translations."""
+    try:
+        runs = parse(text)
+    except InlineError:
+        return
+    assert parse(markup(runs)) == runs
+
+
+def test_a_footnote_holds_inline_markup() -> None:
+    runs = parse("adopted.{note:See *Official Records*, {number:49} and {ref:I.1}.} Then")
+    assert [run.kind for run in runs] == ["text", "note", "text"]
+    assert [run.kind for run in runs[1].children] == ["text", "emphasis", "text", "number", "text", "ref", "text"]
+    assert [run.value for run in references(runs)] == ["I.1"]
+    assert plain_text(runs) == "adopted. Then"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("a{note:b", "footnote {note: opened but never closed in: '{note:b'"),
+    ("a{note:}", "a footnote needs its text, as in {note:Text of the footnote.}"),
+    ("a{note}", "{note} needs its text, as in {note:Text of the footnote.}"),
+    ("{note:a *{note:b}*}", "a footnote cannot hold another footnote: '{note:a *{note:b}*}'"),
+])
+def test_a_malformed_footnote_is_refused_with_its_message(text: str, message: str) -> None:
+    with pytest.raises(InlineError) as error:
+        parse(text)
+    assert str(error.value) == message

@@ -102,3 +102,38 @@ def test_every_shipped_kind_is_well_formed() -> None:
     assert problems == []
     assert sorted(kinds) == ["conference-paper", "convention", "note", "report", "resolution"]
     assert kinds["resolution"].shared == ("agenda_item", "adopted")
+
+
+def _lines(page: pypdf.PageObject) -> list[tuple[float, str]]:
+    """The page's text runs from top to bottom, each with its height on the page."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            found.append((cm[5] + tm[5] * cm[3], text))
+    page.extract_text(visitor_text=visit)
+    return sorted(found, key=lambda run: -run[0])
+
+
+@pytest.mark.parametrize(("edition", "called", "note"), [
+    ("en/report.pdf", "Some 1,200 documents", "The figures are those of 30 April 2026"),
+    ("es/report.pdf", "Se verificaron 1.200", "Cifras al 30 de abril de 2026"),
+    ("es-en/report.pdf", "Some 1,200 documents", "The figures are those of 30 April 2026"),
+])
+def test_footnotes_are_printed_at_the_foot_of_the_page_that_calls_them(built: Path, edition: str, called: str, note: str) -> None:
+    pages = pypdf.PdfReader(built / edition).pages
+    page = next(page for page in pages if called in " ".join(page.extract_text().split()))
+    runs = _lines(page)
+    note_at = next(height for height, text in runs if text.startswith(note))
+    body = [height for height, text in runs if "Ninguno difería" in text or "None differed" in text or "differed from" in text]
+    assert body and note_at < min(body)        # below the last paragraph of the text
+    assert note_at < 100                       # at the foot of an A4 page (842 pt high)
+
+
+def test_footnotes_link_to_their_calls_and_back_in_html(built: Path) -> None:
+    html = (built / "en" / "report.html").read_text(encoding="utf-8")
+    assert '<sup class="footnote-call"><a href="#fn-2" id="fnref-2">2</a></sup>' in html
+    assert '<li id="fn-2" value="2">The figures are those of 30 April 2026; see paragraph <a class="ref" href="#I.1">1</a>.' in html
+    assert 'href="#fnref-2"' in html
+    bilingual = (built / "es-en" / "report.html").read_text(encoding="utf-8")
+    assert 'href="#es-fn-1"' in bilingual and 'id="es-fn-1"' in bilingual and 'id="en-fnref-1"' in bilingual

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, make_project
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -127,3 +127,12 @@ def test_strict_diff_fails_and_shows_what_changed(sample: Path, cli) -> None:  #
         "content/es/sample.yaml:44: item II.A.2.a.i changed in the English original since this translation was confirmed",
         "    criminal {+and penal+} law;",
     ]
+
+
+def test_a_changed_footnote_marks_the_unit_that_calls_it(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", ROOT / "tests" / "kinds" / "content")
+    assert cli(project, "confirm", "-d", "report", "-l", "en").status == 0
+    edit(project / "content" / "es" / "report.yaml", "Cifras al", "Cifras provisionales al")
+    run = cli(project, "check", "-d", "report")
+    assert [line for line in run.lines if "report" in line] == [
+        "content/en/report.yaml:25: paragraph II.1 changed in the Spanish original since this translation was confirmed"]

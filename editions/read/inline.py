@@ -9,6 +9,9 @@
     {cite:2.b.ii}       cross-reference printed in full: paragraph 2 (b) (ii)
     {number:250000}     a number, formatted for the edition's locale
     {date:2002-11-18}   a date, formatted for the edition's locale
+    {note:Text.}        a footnote, called here; its text is inline markup too
+                        (write \\} for a closing brace in it); numbered 1, 2, 3...
+                        through the document when rendered
     \\*  \\"  \\{  \\~  \\\\   the character itself
 
 Document symbols in the text (A/RES/73/195, LC/G.2015) are kept on one line
@@ -33,7 +36,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .model import Inline
+from .model import Inline, Unit
 
 # Possessive quantifiers: what each matches can never be given back to the rest, so
 # none backtracks, and a 400 KB identity takes 1 KiB to match instead of 60 MiB.
@@ -42,11 +45,12 @@ IDENTITY = re.compile(r"[A-Za-z0-9]++(?:\.[A-Za-z0-9]++)*+")
 NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,6})?")     # what every locale formats exactly
 DELIMITERS = {"*": "emphasis", "**": "strong", '"': "quote"}
 NO_BREAK_SPACE = "\u00a0"
-EXAMPLES = {"ref": "III.A", "cite": "2.b.ii", "number": "250000", "date": "2002-11-18"}
+EXAMPLES = {"note": "Text of the footnote.", "ref": "III.A", "cite": "2.b.ii", "number": "250000", "date": "2002-11-18"}
 BREAK = "br"                         # the one field without a value
 MAX_NESTING = 8
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-SPECIAL = re.compile(r'[\\*"{]')     # the characters that start or end markup; ~ is replaced in the text between
+SPECIAL = re.compile(r'[\\*"{}]')    # the characters that start or end markup; ~ is replaced in the text between
+NOTE = "{note:"
 # A document symbol: capitals, then parts after slashes (A/RES/73/195, E/CN.4/2005/L.10, LC/G.2015).
 # It can start only where no symbol character precedes, and each quantifier is possessive,
 # so a text is scanned once whatever it holds.
@@ -94,10 +98,17 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
         elif char == closing:
             _flush(runs, plain)
             return tuple(runs), i + len(char)
+        elif char == "}":           # outside a footnote, a brace like any other character
+            plain.append(char)
+            i += 1
         elif char in DELIMITERS:
             _flush(runs, plain)
             children, i = _parse(text, i + len(char), char, depth + 1)
             runs.append(Inline(DELIMITERS[char], children=children))
+        elif text.startswith(NOTE, i):
+            _flush(runs, plain)
+            note, i = _note(text, i, closing, depth)
+            runs.append(note)
         else:  # "{"
             _flush(runs, plain)
             field, i = _field(text, i)
@@ -105,10 +116,21 @@ def _parse(text: str, start: int, closing: str | None, depth: int) -> tuple[tupl
     if i < len(text):
         plain.append(text[i:].replace("~", NO_BREAK_SPACE))
     if closing is not None:
-        marker = {"*": "emphasis *", "**": "strong emphasis **"}.get(closing, 'quotation "')
-        raise InlineError(f"{marker} opened but never closed in: {_excerpt(text, start - len(closing))}")
+        marker = {"*": "emphasis *", "**": "strong emphasis **", "}": "footnote {note:"}.get(closing, 'quotation "')
+        opened = start - len(NOTE if closing == "}" else closing)
+        raise InlineError(f"{marker} opened but never closed in: {_excerpt(text, opened)}")
     _flush(runs, plain)
     return tuple(runs), len(text)
+
+
+def _note(text: str, start: int, closing: str | None, depth: int) -> tuple[Inline, int]:
+    """The footnote opened at ``start``: its text up to the matching ``}``."""
+    children, end = _parse(text, start + len(NOTE), "}", depth + 1)
+    if any(notes(children)):
+        raise InlineError(f"a footnote cannot hold another footnote: {_excerpt(text, start)}")
+    if not plain_text(children).strip():
+        raise InlineError(f"a footnote needs its text, as in {{note:{EXAMPLES['note']}}}")
+    return Inline("note", children=children), end
 
 
 def _flush(runs: list[Inline], plain: list[str]) -> None:
@@ -130,8 +152,10 @@ def _field(text: str, start: int) -> tuple[Inline, int]:
         if value is not None:
             raise InlineError(f"{{{BREAK}}} takes no value: write {{{BREAK}}} for a line break")
         return Inline("break"), match.end()
+    if name == "note":     # {note:…} itself is read by _note
+        raise InlineError(f"{{note}} needs its text, as in {{note:{EXAMPLES['note']}}}")
     if name not in checks:
-        raise InlineError(f"unknown field {{{name}:…}}; known fields: ref, cite, number, date, br")
+        raise InlineError(f"unknown field {{{name}:…}}; known fields: note, ref, cite, number, date, br")
     if value is None:
         raise InlineError(f"{{{name}}} needs a value, as in {{{name}:{EXAMPLES[name]}}}")
     value = value.strip()
@@ -165,30 +189,50 @@ def references(runs: tuple[Inline, ...]) -> Iterator[Inline]:
 
 
 def plain_text(runs: tuple[Inline, ...]) -> str:
-    """The text without markup, fields as written (for titles and outlines)."""
-    return "".join(run.value if run.kind == "text" else " " if run.kind == "break" else plain_text(run.children)
-                   for run in runs)
+    """The text without markup, fields as written, footnotes left out (for titles and outlines)."""
+    return "".join(run.value if run.kind == "text" else " " if run.kind == "break" else
+                   "" if run.kind == "note" else plain_text(run.children) for run in runs)
+
+
+def notes(runs: tuple[Inline, ...]) -> Iterator[Inline]:
+    """The footnotes called in ``runs``, in order."""
+    for run in runs:
+        if run.kind == "note":
+            yield run
+        else:
+            yield from notes(run.children)
+
+
+def body_notes(units: tuple[Unit, ...]) -> Iterator[Inline]:
+    """The footnotes called in ``units`` and all they hold, in the order of the text (their numbers' order)."""
+    for unit in units:
+        yield from notes(unit.title)
+        yield from notes(unit.text)
+        yield from body_notes(unit.children)
 
 
 MARKERS = {"emphasis": "*", "strong": "**", "quote": '"'}
 ESCAPED = str.maketrans({"\\": "\\\\", "*": "\\*", '"': '\\"', "{": "\\{", "~": "\\~", NO_BREAK_SPACE: "~"})
+IN_NOTE = str.maketrans({"\\": "\\\\", "*": "\\*", '"': '\\"', "{": "\\{", "}": "\\}", "~": "\\~", NO_BREAK_SPACE: "~"})
 
 
 def markup(runs: tuple[Inline, ...]) -> str:
     """The runs written back as an author writes them, so that ``parse(markup(runs)) == runs``
     (records of confirmed translations keep the original's text this way).
 
-    >>> markup(parse('*Decides* to ask for **No.~5**,{br}"see" {ref:II.A}'))
-    '*Decides* to ask for **No.~5**,{br}"see" {ref:II.A}'
+    >>> markup(parse('*Decides* to ask for **No.~5**,{br}"see" {ref:II.A}{note:See *this*.}'))
+    '*Decides* to ask for **No.~5**,{br}"see" {ref:II.A}{note:See *this*.}'
     """
-    return "".join(_markup_run(run) for run in runs)
+    return "".join(_markup_run(run, ESCAPED) for run in runs)
 
 
-def _markup_run(run: Inline) -> str:
+def _markup_run(run: Inline, escaped: dict[int, str]) -> str:
     if run.kind == "text":
-        return run.value.translate(ESCAPED)
+        return run.value.translate(escaped)
+    if run.kind == "note":
+        return NOTE + "".join(_markup_run(child, IN_NOTE) for child in run.children) + "}"
     if run.kind in MARKERS:
-        return MARKERS[run.kind] + markup(run.children) + MARKERS[run.kind]
+        return MARKERS[run.kind] + "".join(_markup_run(child, escaped) for child in run.children) + MARKERS[run.kind]
     if run.kind == "break":
         return "{br}"
     return f"{{{run.kind}:{run.value}}}"
@@ -205,6 +249,7 @@ class InlineStyle:
     ref_href: Callable[[str], str]
     ref_cite: Callable[[str], str] | None = None    # None: {cite:} prints as {ref:}
     text: Callable[[str], Markup] = lambda text: render_text(text)     # right-to-left editions isolate symbols in it
+    footnote: Callable[[Inline], Markup] = lambda run: Markup("")      # a footnote's call (and, in print, its text)
 
 
 def render(runs: tuple[Inline, ...], style: InlineStyle) -> Markup:
@@ -221,6 +266,8 @@ def _render_run(run: Inline, style: InlineStyle) -> Markup:
         return Markup("<strong>%s</strong>") % render(run.children, style)
     if run.kind == "break":
         return Markup("<br>")
+    if run.kind == "note":
+        return style.footnote(run)
     if run.kind == "quote":
         opening, closing = style.quotes
         return Markup("<q>%s%s%s</q>") % (opening, render(run.children, style), closing)
@@ -262,6 +309,8 @@ def _plain_run(run: Inline, style: InlineStyle) -> str:
         return render_plain(run.children, style)
     if run.kind == "break":
         return " "
+    if run.kind == "note":
+        return ""
     if run.kind == "quote":
         return style.quotes[0] + render_plain(run.children, style) + style.quotes[1]
     if run.kind == "number":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..read.amendments import Versions
-from ..read.inline import InlineStyle, render_plain
+from ..read.inline import InlineStyle, body_notes, render_plain
 from ..read.languages import Language
 from ..read.model import Amendment, Document, LabelStyle, Unit, version_symbol
 from .localise import inline_style
@@ -62,7 +62,14 @@ def changes(versions: Versions, language: Language) -> list[Change]:
     old_style, new_style = inline_style(before, language), inline_style(after, language)
     found = list(_masthead(before, after))
     found += list(_blocks(before.body, after.body, (), old_style, new_style, versions, language))
+    found += list(_footnotes(before, after, old_style, new_style))
     return found
+
+
+def _footnotes(before: Document, after: Document, old_style: InlineStyle, new_style: InlineStyle) -> Iterator[Change]:
+    """The footnotes whose text a version corrects, each placed by its number (``Footnote 3``)."""
+    for number, (a, b) in enumerate(zip(body_notes(before.body), body_notes(after.body)), start=1):
+        yield from _text((("footnote", str(number)),), render_plain(a.children, old_style), render_plain(b.children, new_style))
 
 
 def _masthead(before: Document, after: Document) -> Iterator[Change]:

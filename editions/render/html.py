@@ -7,6 +7,7 @@ browser (the language switch, counterpart links) stay out of print.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import hashlib
@@ -28,7 +29,7 @@ from markupsafe import Markup
 from .. import cache
 from ..errors import EXIT_RENDER, EditionError, fail
 from ..files import file_hash
-from ..read.inline import plain_text, render
+from ..read.inline import InlineStyle, body_notes, plain_text, render
 from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
 from ..read.model import Document, FieldValue, Inline, Meta, Unit, version_symbol
@@ -62,6 +63,7 @@ class EditionContext(TypedDict):
     details: dict[str, str]           # the kind's own fields as printed in the language
     others: list[LanguageLink]        # the same document in other languages
     inline: Callable[[tuple[Inline, ...]], Markup]
+    footnotes: list[tuple[str, Markup]]  # each footnote's number and text (the screen's notes at the end)
     label: Callable[[Unit], str]
     plain: Callable[[tuple[Inline, ...]], str]
     css_content: Callable[[str], Markup]
@@ -243,7 +245,9 @@ def edition_context(doc: Document, languages: dict[str, Language],
                     others: list[str], medium: str, id_prefix: str = "") -> EditionContext:
     """What the templates need to render ``doc`` in its language."""
     language = languages[doc.language]
+    numbers = footnote_numbers(doc.body)
     style = inline_style(doc, language, id_prefix)
+    style = dataclasses.replace(style, footnote=lambda run: _footnote(run, numbers[id(run)], style, medium, id_prefix))
 
     def label(unit: Unit) -> str:
         assert unit.label is not None
@@ -266,11 +270,27 @@ def edition_context(doc: Document, languages: dict[str, Language],
         details={name: _printed(value, language) for name, value in doc.meta.own},
         others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
         inline=lambda runs: render(runs, style),
+        footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in body_notes(doc.body)],
         label=label,
         plain=plain_text,
         css_content=css_content,
         type_rules=type_rules(languages.values()),
     )
+
+
+def footnote_numbers(units: tuple[Unit, ...]) -> dict[int, int]:
+    """Each footnote called in ``units`` (by its run's id) and its number: 1, 2, 3... in the order
+    of the text, which is the order the edition prints them in."""
+    return {id(run): number for number, run in enumerate(body_notes(units), 1)}
+
+
+def _footnote(run: Inline, number: int, style: InlineStyle, medium: str, id_prefix: str) -> Markup:
+    """A footnote where it is called: in print, its text, which the stylesheet floats to the foot of
+    the page (WeasyPrint puts the call in its place); on screen, a call linking to the note at the end."""
+    if medium == "print":
+        return Markup('<span class="footnote" data-number="%s">%s</span>') % (number, render(run.children, style))
+    return Markup('<sup class="footnote-call"><a href="#%sfn-%s" id="%sfnref-%s">%s</a></sup>') % (
+        id_prefix, number, id_prefix, number, number)
 
 
 def _dates(meta: Meta, language: Language) -> str:

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from ..check.wording import SAME, word_changes
 from ..read.amendments import Versions
-from ..read.inline import InlineStyle, render_plain
+from ..read.inline import InlineStyle, notes, render_plain
 from ..read.languages import Language
 from ..read.model import Document, Inline, Unit
 from .localise import inline_style
@@ -46,14 +46,25 @@ def _siblings(before: Sequence[Unit], after: Sequence[Unit], old: InlineStyle, n
 def _changed(a: Unit, b: Unit, old: InlineStyle, new: InlineStyle) -> Unit:
     children = tuple(_siblings(a.children, b.children, old, new))
     title = b.title if a.title == b.title else _diff(render_plain(a.title, old), render_plain(b.title, new))
-    text = b.text if a.text == b.text else _diff(render_plain(a.text, old), render_plain(b.text, new))
+    text = b.text if a.text == b.text else _diff(render_plain(a.text, old), render_plain(b.text, new)) + _marked_notes(a, b, old, new)
     return dataclasses.replace(b, title=title, text=text, children=children)
+
+
+def _marked_notes(a: Unit, b: Unit, old: InlineStyle, new: InlineStyle) -> tuple[Inline, ...]:
+    """The footnotes of a changed text, called after it so that every later footnote keeps its number,
+    each with its changes marked."""
+    before = list(notes(a.text))
+    return tuple(note if index < len(before) and before[index] == note else
+                 Inline("note", children=_diff(render_plain(before[index].children, old) if index < len(before) else "",
+                                               render_plain(note.children, new)))
+                 for index, note in enumerate(notes(b.text)))
 
 
 def _whole(unit: Unit, mark: str, style: InlineStyle, keep_identity: bool) -> Unit:
     """A unit added (``ins``) or removed (``del``), all its text marked; removed units lose their id."""
     def wrap(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        return (Inline(mark, children=(Inline("text", render_plain(runs, style)),)),) if runs else ()
+        added = tuple(Inline("note", children=(Inline(mark, children=note.children),)) for note in notes(runs)) if mark == "ins" else ()
+        return (Inline(mark, children=(Inline("text", render_plain(runs, style)),)), *added) if runs else ()
     children = tuple(_whole(child, mark, style, keep_identity) for child in unit.children)
     identity = unit.identity if keep_identity else None
     return dataclasses.replace(unit, title=wrap(unit.title), text=wrap(unit.text), children=children, identity=identity)

@@ -1,0 +1,76 @@
+"""Footnotes compared across languages: the same footnotes, called from the same units, in the same order.
+
+Footnotes are numbered 1, 2, 3... through the document in the order they are
+called (editions/render/html.py), so when every unit of a translation calls as
+many footnotes as its counterpart in the original, every footnote has the same
+number in every language. A unit calling fewer or more is reported at its line,
+with the line of its counterpart; a call moved to another unit is two such lines.
+Units that exist on one side only are the numbering check's to report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import Problem
+from ..read.inline import notes
+from ..read.model import Document, Location, Unit
+from ..read.project import Project
+from .numbering import describe, english_name
+
+PREAMBLE = "the text before the first numbered unit"
+
+
+def check_footnotes(project: Project) -> list[Problem]:
+    """A problem for each unit of a translation whose footnote calls differ from its original's."""
+    problems: list[Problem] = []
+    for _, by_language in sorted(project.documents.items()):
+        original = by_language.get(next(iter(by_language.values())).meta.original)
+        if original is None:
+            continue
+        for code, translation in sorted(by_language.items()):
+            if code != original.language:
+                problems.extend(compare(original, translation))
+    return problems
+
+
+def compare(original: Document, translation: Document) -> Iterator[Problem]:
+    """The units of ``translation`` that call a different number of footnotes than ``original``'s."""
+    theirs = dict(_parts(original))
+    role = f"the {english_name(original.language)} original"
+    for key, (where, numbers) in _parts(translation):
+        if key not in theirs or len(theirs[key][1]) == len(numbers):
+            continue
+        there, expected = theirs[key]
+        yield Problem(where.path, where.line, f"{key} calls {_footnotes(numbers)} here; {role} calls "
+                                              f"{_footnotes(expected)} there ({there.path}:{there.line})")
+
+
+def _parts(doc: Document) -> Iterator[tuple[str, tuple[Location, range]]]:
+    """Each part that calls footnotes, by name: the unnumbered text at the top, then each
+    numbered unit with the unnumbered blocks it holds; where it is and the numbers of the
+    footnotes it calls (numbered through the document in the order of the text)."""
+    top = [unit for unit in doc.body if unit.identity is None]
+    count = sum(_own(unit) for unit in top)
+    if top:
+        yield PREAMBLE, (top[0].where, range(1, count + 1))
+    for unit in doc.units():
+        if unit.identity is not None:
+            own = _own(unit)
+            yield describe(unit), (unit.where, range(count + 1, count + own + 1))
+            count += own
+
+
+def _own(unit: Unit) -> int:
+    """The footnotes a unit calls in its own title and text and its unnumbered blocks."""
+    return (sum(1 for _ in notes(unit.title)) + sum(1 for _ in notes(unit.text))
+            + sum(_own(child) for child in unit.children if child.identity is None))
+
+
+def _footnotes(numbers: range) -> str:
+    """``no footnote``, ``footnote 2``, ``footnotes 2 and 3``, ``footnotes 2 to 4``."""
+    if not numbers:
+        return "no footnote"
+    if len(numbers) == 1:
+        return f"footnote {numbers[0]}"
+    return f"footnotes {numbers[0]} {'and' if len(numbers) == 2 else 'to'} {numbers[-1]}"
