@@ -3,18 +3,24 @@
 A translated string that names a placeholder its English string lacks
 (``%(primero)s`` for ``%(first)s``) would fail as its template renders;
 found here by ``check`` instead, at the catalog's line. A catalog that cannot
-be read is left to the renderer, which says why (editions/render/localise.py).
+be read is left to the renderer, which says why (editions/render/localise.py);
+one whose ``Plural-Forms`` header gettext cannot compile is reported by both, at that line.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
 from ..files import read_file
 from ..read.languages import catalog_relative
 from ..read.project import Project
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 MAX_CATALOG_BYTES = 16 * 1024 * 1024     # a catalog of the templates' few hundred strings is some 20 KB
@@ -38,6 +44,7 @@ def _misfits(shown: str, data: bytes, code: str) -> Iterator[Problem]:
     except (PoFileError, ValueError, UnicodeDecodeError):
         return
     lines = data.splitlines()
+    yield from plural_forms_problems(shown, catalog, lines)
     for message in catalog:
         if not message.id or not message.string:
             continue
@@ -59,3 +66,13 @@ def _texts(value: object) -> tuple[str, ...]:
 def _string_line(lines: list[bytes], msgid_line: int) -> int:
     """The line of the ``msgstr`` that follows the message starting at ``msgid_line``."""
     return next((number for number in range(msgid_line, len(lines) + 1) if lines[number - 1].startswith(b"msgstr")), msgid_line)
+
+
+def plural_forms_problems(shown: str, catalog: Catalog, lines: list[bytes]) -> list[Problem]:
+    """A problem if gettext cannot compile the catalog's ``Plural-Forms`` expression."""
+    try:
+        gettext.c2py(catalog.plural_expr)
+    except (ValueError, RecursionError) as error:
+        line = next((n for n, text in enumerate(lines, 1) if text.lstrip(b'"').startswith(b"Plural-Forms:")), 1)
+        return [Problem(shown, line, f"the Plural-Forms header cannot be compiled: {error}")]
+    return []
