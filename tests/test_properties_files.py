@@ -5,6 +5,8 @@ Each test draws one hostile change to one field of one file of the sample projec
 a scheme, a catalog), then runs ``check`` and ``build --format html``. Either the build
 succeeds, or every line it prints is ``path:line: message`` naming a file of the project
 (or the output folder) at a line >= 1, and a failed build leaves ``output/`` as it was.
+Whatever fails the HTML build is found by ``check`` first: these files hold nothing
+only the renderer could know.
 """
 
 from __future__ import annotations
@@ -160,10 +162,12 @@ def judge(root: Path, cli: Callable[..., Run], target: str, text: str) -> None:
     original = (root / target).read_bytes()
     (root / target).write_text(text, encoding="utf-8")
     try:
-        assert_only_problems(root, cli(root, "check"))
+        checked = cli(root, "check")
+        assert_only_problems(root, checked)
         before = fingerprint(root / "output") if (root / "output").exists() else {}
         run = cli(root, "build", "--format", "html")
         assert_only_problems(root, run)
+        assert checked.status != 0 or run.status == 0, f"check passed, the build failed: {run.err}"
         if run.status != 0:
             assert fingerprint(root / "output") == before if before else True, "a failed build changed output/"
     finally:

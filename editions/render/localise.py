@@ -16,10 +16,9 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 
-from ..check.catalogs import plural_forms_problems
+from ..check.catalogs import plural_forms_problems, read_catalog
 from ..errors import EXIT_RENDER, EditionError, Problem, fail, raise_if_any
 from ..read.inline import InlineStyle, render_text
 from ..read.languages import Language, catalog_relative
@@ -188,10 +187,7 @@ def load_translations(root: Path, code: str, msgids: frozenset[str]) -> gettext.
     if not path.is_file():
         raise fail(shown, 1, f"no catalog for language '{code}': run pybabel init (docs/localisation.md)", EXIT_RENDER)
     data = path.read_bytes()
-    try:
-        catalog = read_po(io.BytesIO(data), locale=code, abort_invalid=True)
-    except (PoFileError, ValueError, UnicodeDecodeError) as error:
-        raise fail(shown, 1, f"the catalog cannot be compiled: {error}", EXIT_RENDER) from None
+    catalog = read_catalog(shown, data, code)
     raise_if_any(plural_forms_problems(shown, catalog, data.splitlines()), EXIT_RENDER)
     problems = [
         Problem(shown, _line(catalog, msgid), f"no translation for the template string {msgid!r}")
