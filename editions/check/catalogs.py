@@ -6,6 +6,10 @@ found here by ``check`` instead, at the catalog's line. A catalog that cannot
 be read, a translation the template's ``%`` formatting would reject (``%(symbol)d``
 for a text, a lone ``%``) and a ``Plural-Forms`` header gettext cannot compile are
 reported here too, at their lines, and by the renderer (editions/render/localise.py).
+An entry left untranslated or fuzzy is reported as the renderer would: the catalog
+holds the templates' strings (``make catalog``), and ``check`` does not read the
+templates themselves (it imports no Jinja), so a string deleted from the catalog
+is found by the build alone.
 """
 
 from __future__ import annotations
@@ -61,7 +65,9 @@ def _misfits(shown: str, data: bytes, code: str) -> Iterator[Problem]:
     lines = data.splitlines()
     yield from plural_forms_problems(shown, catalog, lines)
     for message in catalog:
-        if message.id and message.string:
+        if message.id and (not message.string or message.fuzzy):
+            yield Problem(shown, int(message.lineno or 1), f"no translation for the template string {_texts(message.id)[0]!r}")
+        elif message.id:
             line = _string_line(lines, int(message.lineno or 1))
             for reason in _unfit(_texts(message.id), _texts(message.string)):
                 yield Problem(shown, line, reason)
