@@ -2,7 +2,9 @@
 
 Each file under tests/bad/ replaces one file of the sample project (``# target:``)
 and lists the expected messages (``# expect:``), in the order they are printed. A case may
-name another sample to start from (``# project: tests/samples``, whose content it copies).
+name another sample to start from (``# project: tests/samples``, whose content it copies),
+and the status it expects when not 1 (``# status: 3``, a catalog's problem). Catalogs are
+``.po`` cases, whose ``#`` lines are comments to gettext too.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, bad_case, make_project
 
-CASES = sorted((ROOT / "tests" / "bad").glob("*/*.yaml"))
-ON_SAMPLE = [case for case in CASES if "# project: " not in case.read_text(encoding="utf-8")]
+CASES = sorted([*(ROOT / "tests" / "bad").glob("*/*.yaml"), *(ROOT / "tests" / "bad").glob("*/*.po")])
+ON_SAMPLE = [case for case in CASES if "# project: " not in case.read_text(encoding="utf-8") and case.suffix == ".yaml"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -23,7 +25,7 @@ def test_bad_input_is_reported_exactly(case: Path, sample: Path, cli) -> None:  
     sample = _project(case, sample)
     shutil.copyfile(case, sample / target)
     run = cli(sample, "check")
-    assert run.status == 1
+    assert run.status == _status(case)
     assert run.lines == expected
 
 
@@ -46,3 +48,11 @@ def _project(case: Path, sample: Path) -> Path:
         if line.startswith("# project: "):
             return make_project(sample.parent / "other", ROOT / line.removeprefix("# project: ") / "content")
     return sample
+
+
+def _status(case: Path) -> int:
+    """The status a case expects: 1, a content problem, unless it says otherwise (``# status: 3``)."""
+    for line in case.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# status: "):
+            return int(line.removeprefix("# status: "))
+    return 1

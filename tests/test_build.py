@@ -99,16 +99,18 @@ def test_an_error_raised_while_a_template_renders_names_its_line(sample: Path, c
     assert folder_state(sample / "output") == {}
 
 
-def test_a_catalog_string_that_fails_as_its_template_renders_is_located(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    """A placeholder cut short passes the catalog check (editions/check/catalogs.py) and fails in the template."""
+def test_a_catalog_string_that_would_fail_as_its_template_renders_is_found_at_its_line(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """A placeholder cut short is found by the catalog check (editions/check/catalogs.py), by check and build alike."""
     catalog = sample / "locales" / "es" / "LC_MESSAGES" / "messages.po"
     text = catalog.read_text(encoding="utf-8")
     assert 'msgstr "Edición bilingüe, %(first)s e %(second)s"' in text
     catalog.write_text(text.replace('msgstr "Edición bilingüe, %(first)s e %(second)s"',
                                     'msgstr "Edición bilingüe, %(first) e %(second)s"'), encoding="utf-8")
+    expected = ["locales/es/LC_MESSAGES/messages.po:247: the translation of 'Bilingual edition, %(first)s and %(second)s' "
+                "cannot be formatted as the template does: must be real number, not str"]
+    assert (cli(sample, "check").status, cli(sample, "check").lines) == (EXIT_RENDER, expected)
     run = cli(sample, "build", "-f", "html")
-    assert run.status == EXIT_RENDER
-    assert len(run.lines) == 1 and run.lines[0].startswith("templates/index-section.html:17: template error: a translated string")
+    assert (run.status, run.lines) == (EXIT_RENDER, expected)
     assert folder_state(sample / "output") == {}
 
 

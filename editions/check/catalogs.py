@@ -3,20 +3,33 @@
 A translated string that names a placeholder its English string lacks
 (``%(primero)s`` for ``%(first)s``) would fail as its template renders;
 found here by ``check`` instead, at the catalog's line. A catalog that cannot
-be read is left to the renderer, which says why (editions/render/localise.py).
+be read, a translation the template's ``%`` formatting would reject (``%(symbol)d``
+for a text, a lone ``%``) and a ``Plural-Forms`` header gettext cannot compile are
+reported here too, at their lines, and by the renderer (editions/render/localise.py).
+An entry left untranslated or fuzzy is reported as the renderer would: the catalog
+holds the templates' strings (``make catalog``), and ``check`` does not read the
+templates themselves (it imports no Jinja), so a string deleted from the catalog
+is found by the build alone.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..errors import Problem
+from ..errors import EXIT_RENDER, EditionError, Problem, fail
 from ..files import read_file
 from ..read.languages import catalog_relative
 from ..read.project import Project
 
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+CONVERSION = re.compile(r"%\((\w+)\)([a-z])")
+BABEL_LINE = re.compile(r" on (\d+)$")
 MAX_CATALOG_BYTES = 16 * 1024 * 1024     # a catalog of the templates' few hundred strings is some 20 KB
 
 
@@ -30,25 +43,50 @@ def check_catalogs(project: Project) -> list[Problem]:
     return found
 
 
-def _misfits(shown: str, data: bytes, code: str) -> Iterator[Problem]:
-    from babel.messages.pofile import PoFileError, read_po  # only when a catalog is there to check
+def read_catalog(shown: str, data: bytes, code: str) -> Catalog:
+    """The catalog ``data`` holds, or one problem at the line babel stopped at."""
+    from babel.messages.pofile import PoFileError, read_po  # only when a catalog is there to read
 
     try:
-        catalog = read_po(iter(data.splitlines(keepends=True)), locale=code, abort_invalid=True)
-    except (PoFileError, ValueError, UnicodeDecodeError):
+        return read_po(iter(data.splitlines(keepends=True)), locale=code, abort_invalid=True)
+    except (PoFileError, ValueError, UnicodeDecodeError) as error:
+        found = BABEL_LINE.search(str(error))
+        line = int(found[1]) + 1 if found else 1     # babel counts lines from 0
+        reason = BABEL_LINE.sub("", str(error))
+        raise fail(shown, line, f"the catalog cannot be compiled: {reason}", EXIT_RENDER) from None
+
+
+def _misfits(shown: str, data: bytes, code: str) -> Iterator[Problem]:
+    try:
+        catalog = read_catalog(shown, data, code)
+    except EditionError as error:
+        yield from error.problems
         return
     lines = data.splitlines()
+    yield from plural_forms_problems(shown, catalog, lines)
     for message in catalog:
-        if not message.id or not message.string:
-            continue
-        ids = _texts(message.id)
-        strings = _texts(message.string)
-        given = {name for text in ids for name in PLACEHOLDER.findall(text)}
-        for text in strings:
-            for name in sorted(set(PLACEHOLDER.findall(text)) - given):
-                yield Problem(shown, _string_line(lines, int(message.lineno or 1)), f"the translation of {ids[0]!r} names %({name})s, "
-                                                               f"which the template does not give (it gives: "
-                                                               f"{', '.join(f'%({n})s' for n in sorted(given)) or 'none'})")
+        if message.id and (not message.string or message.fuzzy):
+            yield Problem(shown, int(message.lineno or 1), f"no translation for the template string {_texts(message.id)[0]!r}")
+        elif message.id:
+            line = _string_line(lines, int(message.lineno or 1))
+            for reason in _unfit(_texts(message.id), _texts(message.string)):
+                yield Problem(shown, line, reason)
+
+
+def _unfit(ids: tuple[str, ...], strings: tuple[str, ...]) -> Iterator[str]:
+    """Why a translation would fail as its template formats it (``string % values``), if it would."""
+    given = {name for text in ids for name in PLACEHOLDER.findall(text)}
+    values = {name: 1 if conversion == "d" else "x" for text in ids for name, conversion in CONVERSION.findall(text)}
+    for text in strings:
+        unknown = sorted(set(PLACEHOLDER.findall(text)) - given)
+        for name in unknown:
+            yield (f"the translation of {ids[0]!r} names %({name})s, which the template does not give "
+                   f"(it gives: {', '.join(f'%({n})s' for n in sorted(given)) or 'none'})")
+        try:
+            _ = text % values      # as the template formats it
+        except (ValueError, TypeError, KeyError) as error:
+            if not unknown:
+                yield f"the translation of {ids[0]!r} cannot be formatted as the template does: {error}"
 
 
 def _texts(value: object) -> tuple[str, ...]:
@@ -59,3 +97,13 @@ def _texts(value: object) -> tuple[str, ...]:
 def _string_line(lines: list[bytes], msgid_line: int) -> int:
     """The line of the ``msgstr`` that follows the message starting at ``msgid_line``."""
     return next((number for number in range(msgid_line, len(lines) + 1) if lines[number - 1].startswith(b"msgstr")), msgid_line)
+
+
+def plural_forms_problems(shown: str, catalog: Catalog, lines: list[bytes]) -> list[Problem]:
+    """A problem if gettext cannot compile the catalog's ``Plural-Forms`` expression."""
+    try:
+        gettext.c2py(catalog.plural_expr)
+    except (ValueError, RecursionError) as error:
+        line = next((n for n, text in enumerate(lines, 1) if text.lstrip(b'"').startswith(b"Plural-Forms:")), 1)
+        return [Problem(shown, line, f"the Plural-Forms header cannot be compiled: {error}")]
+    return []

@@ -16,10 +16,10 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 
-from ..errors import EXIT_RENDER, EditionError, Problem, fail
+from ..check.catalogs import plural_forms_problems, read_catalog
+from ..errors import EXIT_RENDER, EditionError, Problem, fail, raise_if_any
 from ..read.inline import InlineStyle, render_text
 from ..read.languages import Language, catalog_relative
 from ..read.model import Document, Unit
@@ -186,11 +186,9 @@ def load_translations(root: Path, code: str, msgids: frozenset[str]) -> gettext.
     shown = path.relative_to(root).as_posix()
     if not path.is_file():
         raise fail(shown, 1, f"no catalog for language '{code}': run pybabel init (docs/localisation.md)", EXIT_RENDER)
-    try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=code, abort_invalid=True)
-    except (PoFileError, ValueError, UnicodeDecodeError) as error:
-        raise fail(shown, 1, f"the catalog cannot be compiled: {error}", EXIT_RENDER) from None
+    data = path.read_bytes()
+    catalog = read_catalog(shown, data, code)
+    raise_if_any(plural_forms_problems(shown, catalog, data.splitlines()), EXIT_RENDER)
     problems = [
         Problem(shown, _line(catalog, msgid), f"no translation for the template string {msgid!r}")
         for msgid in sorted(msgids)
