@@ -149,5 +149,14 @@ class RenderPool:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=error is not None)
+        if self._pool is None:
+            return
+        if isinstance(error, KeyboardInterrupt):
+            # Ctrl-C: the PDFs under way are not waited for (they are only in memory; an
+            # interrupt that lands inside the executor's own bookkeeping could otherwise leave the
+            # wait hanging); the workers are ended, the fork server ends with this process.
+            for process in list((getattr(self._pool, "_processes", None) or {}).values()):   # the executor's own
+                process.kill()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            return
+        self._pool.shutdown(wait=True, cancel_futures=error is not None)
