@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import EXIT_RENDER, EXIT_USAGE, EditionError, Problem, fail
-from .files import data_hash, lock, remove_staging, write_files
+from .files import data_hash, lock, remove_staging, shown, write_files
 from .plan.outputs import FORMATS
 from .plan.state import STATE, Recorded, State, fingerprint, key, reason, stamp
 from .read.model import EVERYTHING, Selection
@@ -198,7 +198,7 @@ def render(stale: list[Output], project: Project, options: BuildOptions, pool: R
     pending = {o.path: pool.submit(_task(o, page(o, project, envs), project, options.root, fonts)) for o in prints}
     pages = {o.path: page(o, project, envs).encode() for o in stale if not o.is_pdf}
     pdfs = {path: future.result() for path, future in pending.items()}
-    problems = [Problem(f"{_shown_output(options)}/{path}", 1, f"could not be rendered: {message}")
+    problems = [Problem(f"{shown(options.output, options.root)}/{path}", 1, f"could not be rendered: {message}")
                 for path, result in pdfs.items() for message in result.problems]
     if problems:
         raise EditionError(problems, EXIT_RENDER)
@@ -214,11 +214,6 @@ def _check_coverage(prints: list[Output], project: Project, fonts: Path) -> None
                 for problem in uncovered(project.documents[document][code], project.languages[code], fonts)]
     if problems:
         raise EditionError(sorted(set(problems)), EXIT_RENDER)
-
-
-def _shown_output(options: BuildOptions) -> str:
-    output = options.output
-    return output.relative_to(options.root).as_posix() if output.is_relative_to(options.root) else str(output)
 
 
 def _size(output: Output, project: Project) -> int:

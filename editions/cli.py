@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_RENDER, EXIT_USAGE, EditionError, shown
+from .files import shown as relative
 
 if TYPE_CHECKING:
     from .build import BuildOptions
@@ -227,4 +228,4 @@ def _verify(archive: Path) -> int:
 
 def _shown(path: Path, root: Path) -> str:
     """A path as printed: from the project's root where it lies inside, hidden characters written out."""
-    return shown(path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path))
+    return shown(relative(path, root))
