@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import EXIT_RENDER, EXIT_USAGE, EditionError, Problem, fail
-from .files import data_hash, lock, remove_staging, shown, write_files
+from .files import STAGING, data_hash, lock, remove_staging, shown, write_files
 from .plan.outputs import FORMATS
 from .plan.state import STATE, Recorded, State, fingerprint, key, reason, stamp
 from .read.model import EVERYTHING, Selection
@@ -151,7 +151,7 @@ def refuse_output_among_sources(root: Path, output: Path) -> None:
 
 def _tidy(output: Path) -> None:
     """A build with nothing to write still removes what a killed build left, unless another build is writing."""
-    if any(output.glob(".staging-*")):
+    if any(output.glob(f"{STAGING}*")):
         try:
             with lock(output):
                 remove_staging(output)
