@@ -25,10 +25,12 @@ from .plan.state import STATE, Recorded, State, fingerprint, key, reason, stamp
 from .read.model import EVERYTHING, Selection
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .plan.outputs import Output
     from .read.model import Document
     from .read.project import Project
-    from .render.workers import RenderPool, Task
+    from .render.workers import RenderPool, Result, Task
 
 
 @dataclass(frozen=True)
@@ -197,12 +199,26 @@ def render(stale: list[Output], project: Project, options: BuildOptions, pool: R
     pool.start(len(prints))
     pending = {o.path: pool.submit(_task(o, page(o, project, envs), project, options.root, fonts)) for o in prints}
     pages = {o.path: page(o, project, envs).encode() for o in stale if not o.is_pdf}
-    pdfs = {path: future.result() for path, future in pending.items()}
+    pdfs = {path: _answer(future) for path, future in pending.items()}
     problems = [Problem(f"{shown(options.output, options.root)}/{path}", 1, f"could not be rendered: {message}")
                 for path, result in pdfs.items() for message in result.problems]
     if problems:
         raise EditionError(problems, EXIT_RENDER)
     return {o.path: pdfs[o.path].pdf if o.is_pdf else pages[o.path] for o in stale}
+
+
+def _answer(future: Future[Result]) -> Result:
+    """A worker's answer, or why there is none: a worker killed (by the system, short of
+    memory, or by hand) or unable to start ends the pool, and every PDF still due with it."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .render.workers import Result
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return Result(b"", ("a PDF worker ended without answering (killed, or out of memory?); "
+                            "build again, or with --jobs 1 to render in this process",))
 
 
 def _check_coverage(prints: list[Output], project: Project, fonts: Path) -> None:

@@ -259,6 +259,40 @@ def test_a_killed_build_leaves_no_fork_server_or_worker_behind(tmp_path: Path) -
     assert gone(mark, 30) == []
 
 
+def parent(pid: int) -> int:
+    try:
+        return int(Path("/proc", str(pid), "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes end with their parent on Linux only")
+def test_a_worker_killed_while_rendering_fails_the_build_in_one_line_per_pdf(editions: Editions) -> None:
+    """A PDF worker killed (as the system does when memory runs out): the build says so for each
+    PDF it did not get, in one line each, with no traceback, and changes nothing under output/."""
+    restore(editions.project, editions.old)
+    command = [*BUILD, "--root", str(editions.project), "--format", "pdf", "--jobs", "2", "--force"]
+    name, value = "EDITIONS_TEST_BUILD", uuid.uuid4().hex
+    mark, environment = f"{name}={value}", {**os.environ, name: value}
+    build = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while build.poll() is None and workers(marked(mark)) < 3:     # the fork server and two workers
+            time.sleep(0.005)
+        assert build.poll() is None, "the build ended before its two workers started"
+        server = [pid for pid in marked(mark) if parent(pid) == build.pid and workers([pid])]
+        worker = next(pid for pid in marked(mark) if workers([pid]) and parent(pid) in server)
+        os.kill(worker, signal.SIGKILL)
+        _, err = build.communicate(timeout=300)
+    finally:
+        for pid in marked(mark):
+            os.kill(pid, signal.SIGKILL)
+    lines = err.decode().splitlines()
+    assert build.returncode == 3, err
+    assert lines and all("could not be rendered: a PDF worker ended without answering" in line for line in lines), lines
+    assert all(line.split(":", 1)[0].endswith(".pdf") for line in lines), lines
+    assert outputs(editions.project) == editions.old
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes end with their parent on Linux only")
 def test_ctrl_c_ends_the_build_in_one_line_with_status_130(editions: Editions, tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group, as from a terminal: one line from the build, no traceback

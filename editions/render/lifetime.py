@@ -38,3 +38,15 @@ def leave_interrupts_to_the_build() -> None:
     """Ctrl-C reaches every process of the terminal's group: the build alone answers it
     (one line, status 130) and ends its workers, which would otherwise each print a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def leave_start_failures_to_the_build() -> None:
+    """A worker the fork server could not start says nothing itself: the build sees its pool
+    broken and reports it, in one line (editions/build.py). Without this, a worker forked
+    just as the build is interrupted, whose handshake the build has already torn down,
+    prints a traceback of multiprocessing's own after the build's "interrupted" line.
+
+    Set in the fork server, whose children inherit it; Python calls it there only for
+    an error before the worker runs any code of ours.
+    """
+    sys.excepthook = lambda *error: None

@@ -10,10 +10,11 @@ again and reports why with the PDF it was to render.
 
 import os
 
-from .lifetime import BUILD_PID, end_with_parent, leave_interrupts_to_the_build
+from .lifetime import BUILD_PID, end_with_parent, leave_interrupts_to_the_build, leave_start_failures_to_the_build
 
 end_with_parent(int(os.environ.get(BUILD_PID) or os.getppid()))
 leave_interrupts_to_the_build()
+leave_start_failures_to_the_build()
 SERVER = os.getpid()    # the process the workers are forked from, whose end ends them
 
 try:
