@@ -74,7 +74,7 @@ def check_document(doc: Document, language: Language) -> Findings:
     for parent, units, name, firsts in _sibling_lists(doc):
         style = doc.labels[units[0].kind]
         parent_numeral = units[0].label.parent if units[0].label else ""
-        found = list(_sequence(units, name, functools.partial(style.short, parent=parent_numeral), firsts))
+        found = list(_sequence(units, name, functools.partial(style.bare, parent=parent_numeral), firsts))
         if found:
             findings.troubled.add(id(parent))
             findings.troubled |= firsts.parents
@@ -162,7 +162,7 @@ def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts
         number = label.number + offset
         if label.valid and label.number == 1 and index and id(unit) in firsts:
             yield _at(unit, f"{describe(unit)} restarts the numbering: {unit.kind}s are numbered through {parent}, "
-                            f"so this one is {show(expected)}")
+                            f"so this one is {unit.kind} {show(expected)}")
             offset = expected - 1
             number = expected
         elif not label.valid:
@@ -384,7 +384,7 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
 
 def _span(side: _Side, kind: str, units: list[Unit]) -> str:
     """``2 paragraphs, 1 to 2``, ``1 item, i)``, ``no subparagraphs``."""
-    show = side.doc.labels[kind].short
+    show = side.doc.labels[kind].bare
     numbers = [u.label.number for u in units if u.label]
     if not numbers:
         return f"no {kind}s"
@@ -406,7 +406,7 @@ def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
         assert item.unit.label is not None
         for twin in by_key.get((item.unit.kind, item.unit.label.number, sides[0]), []):
             if twin.parent != item.parent:
-                show = item.side.doc.labels[item.unit.kind].format(item.unit.label.number, item.unit.label.parent)
+                show = item.side.doc.labels[item.unit.kind].bare(item.unit.label.number, item.unit.label.parent)
                 yield _at(item.unit, f"{item.unit.kind} {show} is under {item.parent} here; {twin.side.role} has it under "
                           f"{twin.parent} ({twin.unit.where.path}:{twin.unit.where.line})")
 

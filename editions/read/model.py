@@ -88,6 +88,13 @@ class LabelStyle:
         printed = self.format(number, parent)
         return printed[:-1] if printed.endswith(".") else printed
 
+    def bare(self, number: int, parent: str = "") -> str:
+        """The label as messages write it after the level's name: ``article 4``, not ``article Article 4``;
+        ``subparagraph (a)``, ``párrafo 3``."""
+        if any(char.isalpha() for char in self.pattern.replace("{}", "")):
+            return self.numeral(number, parent)
+        return self.short(number, parent)
+
     def parse(self, written: str) -> tuple[int, str]:
         """The number of a label as written in content, and a compound label's parent part; NumeralError otherwise.
 

@@ -44,7 +44,10 @@ LEVEL = (
     Field("compound", "text", required=False, doc="label joined to its parent's number, e.g. {parent}.{}"),
     Field("label", "text", required=False, doc="label when a language gives none, e.g. ({})"),
     Field("optional", "flag", required=False, doc="yes: its title or text may be left out"),
+    Field("heading", "text", required=False, doc="run-in (default): label and title on one line; "
+                                                  "centred: each on a line of its own, centred"),
 )
+HEADINGS = ("run-in", "centred")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Level:
     compound: str | None = None
     label: str = "{}."
     optional: bool = False
+    heading: str = "run-in"        # how a title-carrying level's heading is set: HEADINGS
 
 
 @dataclass(frozen=True)
@@ -140,9 +144,14 @@ def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[
     if "label" in fields and label.count("{}") != 1:
         reader.problem(fields["label"], "a level's label must contain {} once, where the numeral goes")
     optional = _flag(reader, fields.get("optional"))
+    heading = values.get("heading") or HEADINGS[0]
+    if heading not in HEADINGS:
+        reader.problem(fields["heading"], f"heading is {' or '.join(HEADINGS)}, not '{heading}'")
+        return None
     if key is None or numerals is None or carries is None or under is None or numbering is None or compound is False:
         return None
-    return Level(key, numerals, carries, under, numbering, compound if isinstance(compound, str) else None, label, optional)
+    return Level(key, numerals, carries, under, numbering, compound if isinstance(compound, str) else None, label, optional,
+                 heading)
 
 
 def _bad_key(key: str, known: list[str]) -> str:
