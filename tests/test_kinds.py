@@ -97,6 +97,26 @@ def test_a_french_report_is_checked_against_its_spanish_original(tmp_path: Path,
     assert run.lines == ["content/fr/report.yaml:13: agenda_item is 13 here; the Spanish original has 12 (content/es/report.yaml:13)"]
 
 
+def test_several_agenda_items_are_listed_as_each_language_lists_them(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """A resolution adopted under two agenda items (A/RES/70/1: items 15 and 116): the plural, and the
+    language's own list, from one shared list; a list that differs is a problem showing both lists."""
+    project = make_project(tmp_path / "project", KINDS_SAMPLE)
+    for code in ("en", "es"):
+        resolution = project / "content" / code / "resolution.yaml"
+        resolution.write_text(resolution.read_text(encoding="utf-8").replace('agenda_item: "12"', "agenda_item: [15, 116]"),
+                              encoding="utf-8")
+    run = cli(project, "build", "--format", "html")
+    assert run.status == 0, run.err
+    assert '<p class="agenda-item">Agenda items 15 and 116</p>' in (project / "output" / "en" / "resolution.html").read_text(encoding="utf-8")
+    assert '<p class="agenda-item">Temas 15 y 116 del programa</p>' in (project / "output" / "es" / "resolution.html").read_text(encoding="utf-8")
+    spanish = project / "content" / "es" / "resolution.yaml"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("agenda_item: [15, 116]", "agenda_item: [15]"), encoding="utf-8")
+    run = cli(project, "check")
+    assert run.status == 1
+    assert run.lines == ["content/es/resolution.yaml:14: agenda_item is 15 here; the English original has 15, 116 "
+                         "(content/en/resolution.yaml:14)"]
+
+
 def test_every_shipped_kind_is_well_formed() -> None:
     kinds, problems = load_kinds(ROOT)
     assert problems == []

@@ -244,8 +244,13 @@ def _metadata(theirs: _Side, mine: _Side, shared: Sequence[str]) -> Iterator[Pro
         value, reference = _shared_value(mine.doc, key), _shared_value(theirs.doc, key)
         if value != reference:
             yield Problem(mine.doc.where.path, mine.doc.meta.lines.get(key, 1),
-                          f"{key} is {value or 'not given'} here; {theirs.role} has {reference or 'none'} "
+                          f"{key} is {_shown(value) or 'not given'} here; {theirs.role} has {_shown(reference) or 'none'} "
                           f"({theirs.doc.where.path}:{theirs.doc.meta.lines.get(key, 1)})")
+
+
+def _shown(value: object) -> str:
+    """A metadata value as messages show it: a list as its entries, ``15, 116``."""
+    return ", ".join(value) if isinstance(value, tuple) else str(value or "")
 
 
 def _shared_value(doc: Document, key: str) -> object:

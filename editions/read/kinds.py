@@ -26,7 +26,7 @@ from .yamlsource import line, read_yaml
 FOLDER = "kinds"
 DEFAULT = "conference-paper"     # the kind of a document that names none: what every document was before kinds
 MASTHEADS = ("conference", "organ", "plain")     # the macros of templates/masthead.html
-FIELD_TYPES = ("text", "date", "texts")
+FIELD_TYPES = ("text", "date", "texts", "items")   # items: one text or a list, printed as the language lists them
 YES, NO = ("yes", "true"), ("no", "false")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 

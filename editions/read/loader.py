@@ -124,7 +124,9 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str, kind: Kind) -
                        f"(kinds/{kind.name}.yaml gives no kind line)")
         return None
     lines = {name: line(node) for name, node in fields.items()}
-    return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line, own=own, issued=issued, lines=lines)  # type: ignore[arg-type]  # each value has the type its Field declares
+    listed = tuple(f.name for f in kind.fields if f.type == "items")
+    return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line, own=own, listed=listed, issued=issued,
+                lines=lines)  # type: ignore[arg-type]  # each value has the type its Field declares
 
 
 def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, ...]) -> dict[str, object]:
@@ -142,8 +144,11 @@ def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, .
                 reader.problem(node, f"{f.name} must be a whole number of pages")
         elif f.type == "date":
             values[f.name] = reader.date(node, f.name)
-        elif f.type == "texts":
+        elif f.type == "texts" or (f.type == "items" and type(node) is yaml.SequenceNode):
             values[f.name] = tuple(text for text, _ in reader.texts(node, f.name))
+        elif f.type == "items":
+            text = reader.text(node, f.name)
+            values[f.name] = None if text is None else (text,)
         else:
             values[f.name] = reader.text(node, f.name)
     return values

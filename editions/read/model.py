@@ -197,6 +197,7 @@ class Meta:
     line: str | None = None            # the kind's line, a catalog string with %(field)s placeholders
     kind: str | None = None            # the kind line as the document prints it, instead of the kind's line
     own: tuple[tuple[str, FieldValue], ...] = ()   # the kind's own fields, in the kind's order
+    listed: tuple[str, ...] = ()       # those of type items, printed as the language lists them ("15 and 116")
     distribution: str | None = None
     date: datetime.date | None = None
     subject: str | None = None

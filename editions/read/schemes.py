@@ -44,10 +44,11 @@ LEVEL = (
     Field("compound", "text", required=False, doc="label joined to its parent's number, e.g. {parent}.{}"),
     Field("label", "text", required=False, doc="label when a language gives none, e.g. ({})"),
     Field("optional", "flag", required=False, doc="yes: its title or text may be left out"),
-    Field("heading", "text", required=False, doc="run-in (default): label and title on one line; "
+    Field("heading", "text", required=False, doc="run-in (default): label and title on one line, in capitals at the "
+                                                  "top levels; as-written: on one line, bold, in the author's case; "
                                                   "centred: each on a line of its own, centred"),
 )
-HEADINGS = ("run-in", "centred")
+HEADINGS = ("run-in", "as-written", "centred")
 
 
 @dataclass(frozen=True)

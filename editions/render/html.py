@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import TypedDict
 
 import babel
+import babel.lists
 import jinja2
 import jinja2.bccache
 import jinja2.ext
@@ -61,6 +62,7 @@ class EditionContext(TypedDict):
     issued: str                       # date of issue in ISO form, or ""
     issue_date: str                   # the document's date of issue as printed, "15 December 2025", or ""
     details: dict[str, str]           # the kind's own fields as printed in the language
+    counts: dict[str, int]            # how many entries each of the kind's list fields has (for plurals)
     others: list[LanguageLink]        # the same document in other languages
     inline: Callable[[tuple[Inline, ...]], Markup]
     footnotes: list[tuple[str, Markup]]  # each footnote's number and text (the screen's notes at the end)
@@ -267,7 +269,8 @@ def edition_context(doc: Document, languages: dict[str, Language],
         dates=_dates(doc.meta, language),
         issued=doc.meta.issued.isoformat(),
         issue_date=format_long_date(doc.meta.date, language.locale) if doc.meta.date else "",
-        details={name: _printed(value, language) for name, value in doc.meta.own},
+        details={name: _printed(value, language, name in doc.meta.listed) for name, value in doc.meta.own},
+        counts={name: len(value) for name, value in doc.meta.own if isinstance(value, tuple)},
         others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
         inline=lambda runs: render(runs, style),
         footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in body_notes(doc.body)],
@@ -298,11 +301,14 @@ def _dates(meta: Meta, language: Language) -> str:
     return format_date_range(start, end, language) if start and end else ""
 
 
-def _printed(value: FieldValue, language: Language) -> str:
-    """A kind's field as the masthead prints it: a date in full, a list joined."""
+def _printed(value: FieldValue, language: Language, listed: bool = False) -> str:
+    """A kind's field as the masthead prints it: a date in full; a list joined by commas (sponsors)
+    or, for a field of type items, as the language lists them ("15 and 116", "15 y 116")."""
     if isinstance(value, datetime.date):
         return format_long_date(value, language.locale)
-    return value if isinstance(value, str) else ", ".join(value)
+    if isinstance(value, str):
+        return value
+    return babel.lists.format_list(list(value), locale=language.locale) if listed else ", ".join(value)
 
 
 def css_content(text: str) -> Markup:
