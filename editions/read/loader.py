@@ -125,8 +125,8 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str, kind: Kind) -
         return None
     lines = {name: line(node) for name, node in fields.items()}
     listed = tuple(f.name for f in kind.fields if f.type == "items")
-    return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line, own=own, listed=listed, issued=issued,
-                lines=lines)  # type: ignore[arg-type]  # each value has the type its Field declares
+    return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line,  # type: ignore[arg-type]  # each value has the type its Field declares
+                own=own, listed=listed, issued=issued, lines=lines)  # type: ignore[arg-type]
 
 
 def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, ...]) -> dict[str, object]:
