@@ -250,7 +250,9 @@ def _metadata(theirs: _Side, mine: _Side, shared: Sequence[str]) -> Iterator[Pro
 
 def _shown(value: object) -> str:
     """A metadata value as messages show it: a list as its entries, ``15, 116``."""
-    return ", ".join(value) if isinstance(value, tuple) else str(value or "")
+    if isinstance(value, tuple) and all(isinstance(entry, str) for entry in value):
+        return ", ".join(value)
+    return str(value or "")
 
 
 def _shared_value(doc: Document, key: str) -> object:
