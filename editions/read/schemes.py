@@ -44,7 +44,13 @@ LEVEL = (
     Field("compound", "text", required=False, doc="label joined to its parent's number, e.g. {parent}.{}"),
     Field("label", "text", required=False, doc="label when a language gives none, e.g. ({})"),
     Field("optional", "flag", required=False, doc="yes: its title or text may be left out"),
+    Field("printed", "flag", required=False, doc="no: counted by its place, its number neither written nor printed"),
+    Field("identity", "text", required=False, doc="its identity, {} the number: pp{} gives pp1, pp2"),
+    Field("name", "text", required=False, doc="how messages and corrigenda name it, if not by its key"),
+    Field("layout", "text", required=False, doc="hanging (default: the label hangs in the margin) or indented"),
 )
+LAYOUTS = ("hanging", "indented")
+IDENTITY = re.compile(r"[a-z][a-z0-9-]*\{\}")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,14 @@ class Level:
     compound: str | None = None
     label: str = "{}."
     optional: bool = False
+    printed: bool = True           # False: numbered by its place among its kind (preambular paragraphs)
+    identity: str = "{}"           # the identity's pattern around the numeral: "pp{}"
+    name: str = ""                 # how messages name a unit of it ("preambular paragraph"); "" for its key
+    layout: str = "hanging"        # "hanging" or "indented": the label at the first line's indent
+
+    @property
+    def called(self) -> str:
+        return self.name or self.key
 
 
 @dataclass(frozen=True)
@@ -119,7 +133,7 @@ def _levels(reader: Reader, node: yaml.Node) -> tuple[Level, ...]:
 
 def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[str]) -> Level | None:
     fields = reader.record(node, LEVEL, "a level")
-    values = {name: reader.text(value, name) for name, value in fields.items() if name not in ("under", "optional")}
+    values = {name: reader.text(value, name) for name, value in fields.items() if name not in ("under", "optional", "printed")}
     known = list(declared)
     if values.get("key"):
         declared.append(str(values["key"]))
@@ -139,10 +153,37 @@ def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[
     label = values.get("label") or "{}."
     if "label" in fields and label.count("{}") != 1:
         reader.problem(fields["label"], "a level's label must contain {} once, where the numeral goes")
-    optional = _flag(reader, fields.get("optional"))
-    if key is None or numerals is None or carries is None or under is None or numbering is None or compound is False:
+    optional = _flag(reader, fields.get("optional"), "optional")
+    printed = _flag(reader, fields.get("printed"), "printed", default=True)
+    extra = _presentation(reader, fields, values, printed, carries, compound)
+    if (key is None or numerals is None or carries is None or under is None or numbering is None or compound is False
+            or extra is None):
         return None
-    return Level(key, numerals, carries, under, numbering, compound if isinstance(compound, str) else None, label, optional)
+    return Level(key, numerals, carries, under, numbering, compound if isinstance(compound, str) else None, label, optional,
+                 printed, *extra)
+
+
+def _presentation(reader: Reader, fields: dict[str, yaml.Node], values: dict[str, str | None], printed: bool,
+                  carries: str | None, compound: str | bool | None) -> tuple[str, str, str] | None:
+    """A level's identity pattern, name and layout; None, reported, if one is wrong.
+
+    A level whose numbers are not printed needs an identity of its own (``pp{}``), so that its
+    units' identities never meet those of a printed level numbered through the same parent."""
+    identity, name, layout = values.get("identity") or "{}", values.get("name") or "", values.get("layout") or "hanging"
+    wrong = False
+    if identity != "{}" and not IDENTITY.fullmatch(identity):
+        reader.problem(fields["identity"], f"an identity is a lower-case word followed by {{}}, as in pp{{}}, not '{identity}'")
+        wrong = True
+    if not printed and identity == "{}" and "identity" not in fields:
+        reader.problem(fields["printed"], "a level whose numbers are not printed needs an identity, as in identity: pp{}")
+        wrong = True
+    if not printed and (carries == "title" or compound):
+        reader.problem(fields["printed"], "a level whose numbers are not printed carries text and is not compound")
+        wrong = True
+    if layout not in LAYOUTS:
+        reader.problem(fields["layout"], f"a level's layout is {' or '.join(LAYOUTS)}, not '{layout}'")
+        wrong = True
+    return None if wrong else (identity, name, layout)
 
 
 def _bad_key(key: str, known: list[str]) -> str:
@@ -200,10 +241,11 @@ def _compound(reader: Reader, fields: dict[str, yaml.Node], value: str | None,
     return value
 
 
-def _flag(reader: Reader, node: yaml.Node | None) -> bool:
+def _flag(reader: Reader, node: yaml.Node | None, name: str, default: bool = False) -> bool:
+    """A yes-or-no field: True for yes."""
     if node is None:
-        return False
-    value = reader.text(node, "optional")
+        return default
+    value = reader.text(node, name)
     if value not in ("yes", "no"):
-        reader.problem(node, "optional is yes or no")
+        reader.problem(node, f"{name} is yes or no")
     return value == "yes"
