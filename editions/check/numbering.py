@@ -87,6 +87,9 @@ def check_document(doc: Document, language: Language) -> Findings:
             if reference.value not in known:
                 findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to no numbered "
                                                    "unit of this document"))
+            elif (target := known[reference.value]).label is not None and not target.label.printed:
+                findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to "
+                                                   f"{describe(target)}, whose number is not printed: cite it in words"))
     return findings
 
 

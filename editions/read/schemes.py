@@ -248,4 +248,5 @@ def _flag(reader: Reader, node: yaml.Node | None, name: str, default: bool = Fal
     value = reader.text(node, name)
     if value not in ("yes", "no"):
         reader.problem(node, f"{name} is yes or no")
+        return default          # one slip, one message: not also what a "no" would have required
     return value == "yes"
