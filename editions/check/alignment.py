@@ -75,8 +75,9 @@ def _kind(item: _Item | Opcode, ours: Sequence[Unit], yours: Sequence[Unit]) -> 
     if not isinstance(item, _Item):
         return None
     units = ([ours[item.a]] if item.a is not None else []) + ([yours[item.b]] if item.b is not None else [])
-    kinds = {u.kind for u in units if u.label is None}
-    return kinds.pop() if len(kinds) == 1 and len(units) == len([u for u in units if u.label is None]) else None
+    placed = [u for u in units if u.label is None or not u.label.printed]      # numbered by place: as unnumbered
+    kinds = {u.kind for u in placed}
+    return kinds.pop() if len(kinds) == 1 and len(units) == len(placed) else None
 
 
 def _realign(run: list[_Item], ours: Sequence[Unit], yours: Sequence[Unit]) -> list[_Item]:

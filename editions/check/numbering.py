@@ -49,7 +49,9 @@ class Findings:
 
 
 def describe(unit: Unit) -> str:
-    """How messages name a unit: ``paragraph III.A.4``, ``a bullets block``."""
+    """How messages name a unit: ``paragraph III.A.4``, ``preambular paragraph 3``, ``a bullets block``."""
+    if unit.label is not None and not unit.label.printed:
+        return f"{unit.called or unit.kind} {unit.label.number}"
     if unit.identity is not None:
         return f"{unit.kind} {unit.identity}"
     return {"heading": "a heading", "bullet": "a bullet"}.get(unit.kind, f"a {unit.kind} block")
@@ -85,6 +87,9 @@ def check_document(doc: Document, language: Language) -> Findings:
             if reference.value not in known:
                 findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to no numbered "
                                                    "unit of this document"))
+            elif (target := known[reference.value]).label is not None and not target.label.printed:
+                findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to "
+                                                   f"{describe(target)}, whose number is not printed: cite it in words"))
     return findings
 
 
@@ -260,7 +265,9 @@ def _shared_value(doc: Document, key: str) -> object:
 
 
 def _signature(unit: Unit) -> tuple[str, int]:
-    return (unit.kind, unit.label.number if unit.label else 0)
+    """Kind and number; a unit numbered by its place is matched by kind alone, as unnumbered blocks
+    are, so that the one really missing is found by its content (editions/check/alignment.py)."""
+    return (unit.kind, unit.label.number if unit.label and unit.label.printed else 0)
 
 
 Parent = tuple[object, Sequence[Unit]]     # the document or a unit, and its children
@@ -286,7 +293,8 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
         elif tag == "replace" and not quiet:
             for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
                 if x.label is None or y.label is None or x.kind != y.kind:
-                    yield _at(y, f"{describe(y)} stands where {theirs.role} has {describe(x)} ({x.where.path}:{x.where.line})")
+                    yield _at(y, f"{describe(y)} stands where {theirs.role} has {describe(x)} ({x.where.path}:{x.where.line})"
+                                 f"{_rewrite(x, y)}")
             extra_a += [u for u in a[1][i1 + (j2 - j1):i2]]
             extra_b += [u for u in b[1][j1 + (i2 - i1):j2]]
         else:
@@ -299,12 +307,20 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
         where = _where(other, other_parent)
         for unit in extras:
             covered = quiet or unit.kind in counted
-            if unit.label is not None:
+            if unit.label is not None and unit.label.printed:
                 loose.append(_Loose(unit, _name(parent), side, covered))
             if not covered:
                 yield _at(unit, f"{describe(unit)} has no counterpart in {other.role} "
                                 f"(which has {_blocks(len(other_parent[1]))} in {_name(other_parent)}, {where.path}:{where.line})"
                                 f"{_belongs(parent[1], other_parent[1], pairs if side is theirs else _swapped(pairs), unit)}")
+
+
+def _rewrite(x: Unit, y: Unit) -> str:
+    """What to write instead, where a text block stands for a unit numbered by its place (a
+    preambular paragraph written as text before its scheme declared them)."""
+    if y.kind == "text" and x.label is not None and not x.label.printed:
+        return f": write it as {x.kind}: followed by its text"
+    return ""
 
 
 def _aligned(ours: Sequence[Unit], yours: Sequence[Unit]) -> list[tuple[str, int, int, int, int]]:
@@ -375,7 +391,7 @@ def _opcodes(ours: list[tuple[str, int]], yours: list[tuple[str, int]]) -> Itera
 def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
             extras: list[Unit]) -> Iterator[tuple[str, Problem]]:
     """One message per numbered kind whose count differs, at the shorter side."""
-    for kind in dict.fromkeys(u.kind for u in (*a[1], *b[1]) if u.label):
+    for kind in dict.fromkeys(u.kind for u in (*a[1], *b[1]) if u.label and u.label.printed):
         ours = [u for u in a[1] if u.kind == kind]
         yours = [u for u in b[1] if u.kind == kind]
         if len(ours) == len(yours) or not any(u.kind == kind for u in extras):

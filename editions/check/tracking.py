@@ -2,7 +2,8 @@
 
 For every translation of a document, ``content/<lang>/confirmed/<doc>.yaml``
 records, for each part of the original (the masthead, the unnumbered text at
-the top, each numbered unit with the unnumbered blocks it owns), a hash of
+the top, each numbered unit with the unnumbered blocks it owns, each preambular
+paragraph of a resolution on its own), a hash of
 the original's text at the time the translation was last confirmed after
 review, and that text itself, as its author wrote it (``texts``). When the
 original changes, the parts whose hash no longer matches are reported at the
@@ -162,7 +163,7 @@ def _changed(pair: Translation, recorded: Record) -> Iterator[Behind]:
             continue
         unit = units.get(key)
         line = unit.where.line if unit else pair.translation.meta.lines.get("title" if key == MASTHEAD else "body", 1)
-        what = {MASTHEAD: "the masthead", PREAMBLE: "the unnumbered text before section I"}.get(key) or (describe(unit) if unit else key)
+        what = {MASTHEAD: "the masthead", PREAMBLE: "the unnumbered text before the first numbered unit"}.get(key) or (describe(unit) if unit else key)
         new = key not in recorded.hashes
         problem = Problem(pair.translation.where.path, line,
                           f"{what} {'is new in' if new else 'changed in'} {pair.role} since this translation was confirmed")

@@ -234,6 +234,8 @@ class _Body:
             return None
         (kind,) = kinds
         where = Location(self.reader.source.shown, line(node))
+        if kind in self.scheme.by_key and not self.scheme.by_key[kind].printed:
+            return self.placed(node, self.scheme.by_key[kind], where, chain, parent)
         if kind in self.scheme.by_key:
             return self.numbered(node, self.scheme.by_key[kind], where, chain, parent, depth)
         return self.unnumbered(node, kind, where, chain, parent, depth)
@@ -242,13 +244,9 @@ class _Body:
                  chain: tuple[_Above, ...], parent: str, depth: int) -> Unit:
         kind = level.key
         fields = self.reader.record(node, _fields(level), f"a {kind}", extra=(kind,))
-        standing = chain[-1].key if chain else TOP
-        if standing not in level.under:
-            place = "at the top of the document" if standing == TOP else f"under a {standing}"
-            self.reader.problem(node, f"a {kind} cannot stand {place}: in the scheme {self.scheme.name}, "
-                                      f"a {kind} stands under {' or '.join(level.under)}")
+        self.stands(node, level, chain)
         label, segment = self.label(fields[kind], level, chain, parent)
-        identity = self.identity(level, segment, chain, parent)
+        identity = self.identity(level, level.identity.format(segment), chain, parent)
         above = _Above(kind, identity, self.styles[kind].numeral(label.number, label.parent))
         heading = level.carries
         inline = self.inline(fields[heading], f"the {heading} of {kind} {identity}") if heading in fields else ()
@@ -256,6 +254,32 @@ class _Body:
         if heading == "title":
             return Unit(kind, where, label, identity, inline, (), children, heading=True)
         return Unit(kind, where, label, identity, (), inline, children)
+
+    def placed(self, node: yaml.MappingNode, level: Level, where: Location,
+               chain: tuple[_Above, ...], parent: str) -> Unit:
+        """A unit numbered by its place (a preambular paragraph): ``- preamble: text``, its number
+        counted, never written; its identity the level's pattern (``pp3``), the same in every language."""
+        kind = level.key
+        self.stands(node, level, chain)
+        for key, _ in node.value:
+            if key.value != kind:
+                self.reader.problem(key, f"unknown key '{key.value}' in a {kind}, which is written {kind}: followed by its text")
+        scope = parent if level.numbering == RESTART else self.scope(level, chain)
+        number = self.previous.get((scope, kind), 0) + 1
+        self.previous[(scope, kind)] = number
+        identity = self.identity(level, level.identity.format(format_numeral(level.numerals, number)), chain, parent)
+        value = next(v for k, v in node.value if k.value == kind)
+        text = self.inline(value, f"{level.called} {number}")
+        return Unit(kind, where, Label(kind, number, "", printed=False), identity, (), text, called=level.called)
+
+    def stands(self, node: yaml.Node, level: Level, chain: tuple[_Above, ...]) -> None:
+        """Report a unit of ``level`` where the scheme does not let it stand."""
+        kind = level.key
+        standing = chain[-1].key if chain else TOP
+        if standing not in level.under:
+            place = "at the top of the document" if standing == TOP else f"under a {standing}"
+            self.reader.problem(node, f"a {kind} cannot stand {place}: in the scheme {self.scheme.name}, "
+                                      f"a {kind} stands under {' or '.join(level.under)}")
 
     def identity(self, level: Level, segment: str, chain: tuple[_Above, ...], parent: str) -> str:
         """``III.B.3``; a number that runs through the document is its own identity, one that runs

@@ -57,6 +57,7 @@ class Label:
     written: str
     valid: bool = True   # False: malformed, ``number`` is the expected one
     parent: str = ""     # a compound label's parent numeral, as this language writes it ("1" of "1.a")
+    printed: bool = True  # False: a number counted by the unit's place, never written nor printed (pp3)
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class Unit:
     text: tuple[Inline, ...] = ()
     children: tuple[Unit, ...] = ()
     heading: bool = False              # a numbered unit of a level that carries a title
+    called: str = ""                   # how messages name a unit whose number is not printed: "preambular paragraph"
 
     def walk(self) -> Iterator[Unit]:
         """This unit and every unit below it, in document order."""

@@ -47,8 +47,14 @@ LEVEL = (
     Field("heading", "text", required=False, doc="run-in (default): label and title on one line, in capitals at the "
                                                   "top levels; as-written: on one line, bold, in the author's case; "
                                                   "centred: each on a line of its own, centred"),
+    Field("printed", "flag", required=False, doc="no: counted by its place, its number neither written nor printed"),
+    Field("identity", "text", required=False, doc="its identity, {} the number: pp{} gives pp1, pp2"),
+    Field("name", "text", required=False, doc="how messages and corrigenda name it, if not by its key"),
+    Field("layout", "text", required=False, doc="hanging (default: the label hangs in the margin) or indented"),
 )
+LAYOUTS = ("hanging", "indented")
 HEADINGS = ("run-in", "as-written", "centred")
+IDENTITY = re.compile(r"[a-z][a-z0-9-]*\{\}")
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,15 @@ class Level:
     compound: str | None = None
     label: str = "{}."
     optional: bool = False
+    printed: bool = True           # False: numbered by its place among its kind (preambular paragraphs)
+    identity: str = "{}"           # the identity's pattern around the numeral: "pp{}"
+    name: str = ""                 # how messages name a unit of it ("preambular paragraph"); "" for its key
+    layout: str = "hanging"        # "hanging" or "indented": the label at the first line's indent
     heading: str = "run-in"        # how a title-carrying level's heading is set: HEADINGS
+
+    @property
+    def called(self) -> str:
+        return self.name or self.key
 
 
 @dataclass(frozen=True)
@@ -124,7 +138,7 @@ def _levels(reader: Reader, node: yaml.Node) -> tuple[Level, ...]:
 
 def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[str]) -> Level | None:
     fields = reader.record(node, LEVEL, "a level")
-    values = {name: reader.text(value, name) for name, value in fields.items() if name not in ("under", "optional")}
+    values = {name: reader.text(value, name) for name, value in fields.items() if name not in ("under", "optional", "printed")}
     known = list(declared)
     if values.get("key"):
         declared.append(str(values["key"]))
@@ -144,15 +158,41 @@ def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[
     label = values.get("label") or "{}."
     if "label" in fields and label.count("{}") != 1:
         reader.problem(fields["label"], "a level's label must contain {} once, where the numeral goes")
-    optional = _flag(reader, fields.get("optional"))
+    optional = _flag(reader, fields.get("optional"), "optional")
+    printed = _flag(reader, fields.get("printed"), "printed", default=True)
+    extra = _presentation(reader, fields, values, printed, carries, compound)
     heading = values.get("heading") or HEADINGS[0]
     if heading not in HEADINGS:
         reader.problem(fields["heading"], f"heading is {' or '.join(HEADINGS)}, not '{heading}'")
         return None
-    if key is None or numerals is None or carries is None or under is None or numbering is None or compound is False:
+    if (key is None or numerals is None or carries is None or under is None or numbering is None or compound is False
+            or extra is None):
         return None
     return Level(key, numerals, carries, under, numbering, compound if isinstance(compound, str) else None, label, optional,
-                 heading)
+                 printed, *extra, heading=heading)
+
+
+def _presentation(reader: Reader, fields: dict[str, yaml.Node], values: dict[str, str | None], printed: bool,
+                  carries: str | None, compound: str | bool | None) -> tuple[str, str, str] | None:
+    """A level's identity pattern, name and layout; None, reported, if one is wrong.
+
+    A level whose numbers are not printed needs an identity of its own (``pp{}``), so that its
+    units' identities never meet those of a printed level numbered through the same parent."""
+    identity, name, layout = values.get("identity") or "{}", values.get("name") or "", values.get("layout") or "hanging"
+    wrong = False
+    if identity != "{}" and not IDENTITY.fullmatch(identity):
+        reader.problem(fields["identity"], f"an identity is a lower-case word followed by {{}}, as in pp{{}}, not '{identity}'")
+        wrong = True
+    if not printed and identity == "{}" and "identity" not in fields:
+        reader.problem(fields["printed"], "a level whose numbers are not printed needs an identity, as in identity: pp{}")
+        wrong = True
+    if not printed and (carries == "title" or compound):
+        reader.problem(fields["printed"], "a level whose numbers are not printed carries text and is not compound")
+        wrong = True
+    if layout not in LAYOUTS:
+        reader.problem(fields["layout"], f"a level's layout is {' or '.join(LAYOUTS)}, not '{layout}'")
+        wrong = True
+    return None if wrong else (identity, name, layout)
 
 
 def _bad_key(key: str, known: list[str]) -> str:
@@ -210,10 +250,12 @@ def _compound(reader: Reader, fields: dict[str, yaml.Node], value: str | None,
     return value
 
 
-def _flag(reader: Reader, node: yaml.Node | None) -> bool:
+def _flag(reader: Reader, node: yaml.Node | None, name: str, default: bool = False) -> bool:
+    """A yes-or-no field: True for yes."""
     if node is None:
-        return False
-    value = reader.text(node, "optional")
+        return default
+    value = reader.text(node, name)
     if value not in ("yes", "no"):
-        reader.problem(node, "optional is yes or no")
+        reader.problem(node, f"{name} is yes or no")
+        return default          # one slip, one message: not also what a "no" would have required
     return value == "yes"

@@ -1,6 +1,7 @@
 """Corrigenda: what an amendment changed, located as the United Nations write it.
 
-Each change names its place (``section III.A, paragraph 10, first sentence``)
+Each change names its place (``section III.A, paragraph 10, first sentence``;
+``preambular paragraph 3``, as corrigenda to resolutions write it)
 and gives the old and the new text, sentence by sentence where the number of
 sentences is unchanged, else the whole block: "For ... read ..." in English,
 "Donde dice: ... debe decir: ..." in Spanish (the template's catalog strings).
@@ -101,13 +102,16 @@ def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str
         yield from _blocks(a.children, b.children, here, old_style, new_style, versions, language)
 
 
-NAMED_LEVELS = ("section", "subsection", "paragraph", "subparagraph", "item")   # named by the catalog
+NAMED_LEVELS = ("section", "subsection", "paragraph", "subparagraph", "item", "preamble")   # named by the catalog
 
 
 def _numbered_place(unit: Unit, style: LabelStyle) -> tuple[str, str]:
     """How a corrigendum names a numbered unit: by the catalog's word for the level, or, for the levels
     of other schemes, by the language's citation form (``article 7``), else by its label."""
     assert unit.label is not None
+    if not unit.label.printed:      # a preambular paragraph, by its place: "Preambular paragraph 3"
+        number = str(unit.label.number)
+        return (unit.kind, number) if unit.kind in NAMED_LEVELS else ("cited", f"{unit.called} {number}")
     if unit.kind in NAMED_LEVELS:
         return unit.kind, style.short(unit.label.number, unit.label.parent)
     numeral = style.numeral(unit.label.number, unit.label.parent)

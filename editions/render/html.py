@@ -67,6 +67,8 @@ class EditionContext(TypedDict):
     inline: Callable[[tuple[Inline, ...]], Markup]
     footnotes: list[tuple[str, Markup]]  # each footnote's number and text (the screen's notes at the end)
     label: Callable[[Unit], str]
+    layout: Callable[[Unit], str]     # how a numbered unit's level is laid out: "hanging" or "indented"
+    indented: bool                    # whether a level is numbered by its place or indented (templates/indented.css)
     plain: Callable[[tuple[Inline, ...]], str]
     css_content: Callable[[str], Markup]
     type_rules: Markup                # each language's type and setting (editions/render/scripts.py)
@@ -255,6 +257,10 @@ def edition_context(doc: Document, languages: dict[str, Language],
         assert unit.label is not None
         return doc.labels[unit.kind].format(unit.label.number, unit.label.parent)
 
+    def layout(unit: Unit) -> str:
+        level = doc.scheme.by_key.get(unit.kind) if doc.scheme else None
+        return level.layout if level else "hanging"
+
     original = languages[doc.meta.original]
     return EditionContext(
         doc=doc,
@@ -275,6 +281,8 @@ def edition_context(doc: Document, languages: dict[str, Language],
         inline=lambda runs: render(runs, style),
         footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in body_notes(doc.body)],
         label=label,
+        layout=layout,
+        indented=any(not level.printed or level.layout != "hanging" for level in doc.scheme.levels) if doc.scheme else False,
         plain=plain_text,
         css_content=css_content,
         type_rules=type_rules(languages.values()),
