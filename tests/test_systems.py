@@ -66,6 +66,8 @@ def test_a_label_of_a_declared_system_says_what_is_wrong() -> None:
         style.parse("(أولا)")
     with pytest.raises(NumeralError, match=re.escape("'ثانياً' is not one of the Arabic ordinal words (أولا, ثانيا, ثالثا...)")):
         style.parse("ثانياً -")
+    with pytest.raises(NumeralError, match=re.escape("'حادى عشر' is not one of the Arabic ordinal words")):
+        style.parse("حادى عشر -")         # alif maqsura for ya: a misspelt word of two
 
 
 def test_a_doubled_system_goes_on_past_its_last_numeral() -> None:

@@ -115,6 +115,7 @@ class LabelStyle:
 
 
 NUMERAL = r"[^\s()\[\].,:;]+"    # a numeral in any system: no spaces nor the punctuation labels put around it
+SPACED = r"[^()\[\].,:;]+?"     # a numeral of words: what a misspelt "حادى عشر" is, to be reported as such
 OPTIONAL_ENDINGS = (".", " -")    # what content may leave out of a label: "4" for "4.", Arabic "1" for "1 -"
 
 
@@ -125,7 +126,8 @@ def _numeral_pattern(system: System | None) -> str:
     if system is None or not system.symbols:
         return NUMERAL
     longest = sorted(system.symbols, key=len, reverse=True)
-    return f"(?:{'|'.join(map(re.escape, longest))}){'+' if system.doubled else ''}|{NUMERAL}"
+    spaced = any(" " in symbol for symbol in system.symbols)    # then a misspelt numeral may hold a space too
+    return f"(?:{'|'.join(map(re.escape, longest))}){'+' if system.doubled else ''}|{SPACED if spaced else NUMERAL}"
 
 
 @functools.cache
