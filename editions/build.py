@@ -138,7 +138,7 @@ def _render_and_write(options: BuildOptions, checked: Checked, state: State, has
                   checked.warnings)
 
 
-SOURCES = ("content", "templates", "locales", "published", "schemes", "kinds", "editions", ".git")
+SOURCES = ("content", "templates", "locales", "published", "schemes", "kinds", "numerals", "editions", ".git")
 
 
 def refuse_output_among_sources(root: Path, output: Path) -> None:

@@ -19,6 +19,7 @@ def make_project(destination: Path, content: Path = SAMPLE / "content") -> Path:
     shutil.copytree(content, destination / "content")
     shutil.copytree(ROOT / "templates", destination / "templates")
     shutil.copytree(ROOT / "schemes", destination / "schemes")
+    shutil.copytree(ROOT / "numerals", destination / "numerals")
     shutil.copytree(ROOT / "kinds", destination / "kinds")
     shutil.copytree(ROOT / "locales", destination / "locales")
     return destination

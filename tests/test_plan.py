@@ -95,6 +95,14 @@ def test_a_changed_kind_rebuilds_its_documents(built: Path, cli) -> None:  # typ
     assert "(changed: kinds/conference-paper.yaml)" in run.out
 
 
+def test_a_changed_numeral_system_rebuilds_the_documents(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    system = built / "numerals" / "arabic-ordinal.yaml"
+    system.write_text(system.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    run = cli(built, "build", "--format", "html")
+    assert rendered(run.out) == ["en-es/sample.html", "en/sample.html", "es/sample.html"]
+    assert "(changed: numerals/arabic-ordinal.yaml)" in run.out
+
+
 def test_a_missing_or_altered_output_is_rendered_again(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
     original = (built / "output" / "en" / "sample.html").read_bytes()
     (built / "output" / "en" / "sample.html").write_text("tampered")

@@ -27,7 +27,7 @@ from ..libraries import LIBRARIES, PDF_LIBRARIES, versions
 
 STATE = ".state.json"
 FORMAT = 1
-FOLDERS = ("content", "kinds", "schemes", "templates", "locales", "published")
+FOLDERS = ("content", "kinds", "schemes", "numerals", "templates", "locales", "published")
 Stamp = list[int]
 
 
@@ -133,9 +133,9 @@ class State:
 
 
 def fingerprint(hashes: dict[str, str], sources: Iterable[str], pdf: bool, options: dict[str, str]) -> dict[str, str]:
-    """Everything an output is made from: its sources, the kinds and the schemes (any may be a document's), the
+    """Everything an output is made from: its sources, the kinds, the schemes and numeral systems (any may be a document's), the
     templates, the package, the libraries, its options."""
-    names = [*sources, *(n for n in hashes if n.startswith(("kinds/", "schemes/", "templates/", "editions/"))
+    names = [*sources, *(n for n in hashes if n.startswith(("kinds/", "schemes/", "numerals/", "templates/", "editions/"))
                          or (pdf and n.startswith("font ")))]
     found = {name: hashes[name] for name in names if name in hashes}
     found |= {f"library {name}": version for name, version in versions().items()

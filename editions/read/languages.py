@@ -17,9 +17,9 @@ from babel import Locale, UnknownLocaleError
 from ..errors import EditionError, Problem
 from ..fonts import SCRIPTS
 from .model import LabelStyle
-from .numerals import STYLES
 from .schema import LANGUAGE, Field, Reader
 from .schemes import FOLDER, Level, Scheme, load_scheme
+from .systems import Systems, load_systems
 from .yamlsource import read_yaml
 
 SETTINGS_FILE = "language.yaml"
@@ -41,6 +41,7 @@ class Language:
     schemes: dict[str, dict[str, LabelStyle]] = field(default_factory=dict)   # a scheme's own labels, by level
     script: str = "Latn"        # ISO 15924: chooses the type (editions/fonts.py)
     direction: str = "ltr"      # or "rtl"
+    systems: Systems = field(default_factory=Systems)    # the numeral systems the project declares
 
     def style(self, scheme: Scheme, level: Level) -> LabelStyle:
         """How this language labels ``level`` of ``scheme``: the language's setting for that scheme,
@@ -48,7 +49,8 @@ class Language:
         found = self.schemes.get(scheme.name, {}).get(level.key) or self.labels.get(level.key)
         if found is None:
             found = LabelStyle(level.key, level.label, "")
-        return replace(found, numerals=found.numerals or level.numerals, compound=level.compound)
+        numerals = found.numerals or level.numerals
+        return replace(found, numerals=numerals, compound=level.compound, system=self.systems.get(numerals))
 
     @property
     def name(self) -> str:
@@ -67,9 +69,10 @@ def load_language(folder: Path, root: Path) -> Language:
     fields = reader.record(reader.source.root, LANGUAGE, "the language settings")
     code = folder.name
     locale = _locale(reader, fields, code)
-    labels = _labels(reader, fields.get("labels"), "labels")
-    schemes = _scheme_labels(reader, fields.get("schemes"))
-    _known_levels(reader, fields, root)
+    systems, _ = load_systems(root)     # their problems are the project's, reported once (check_schemes)
+    labels = _labels(reader, fields.get("labels"), "labels", systems)
+    schemes = _scheme_labels(reader, fields.get("schemes"), systems)
+    _known_levels(reader, fields, root, systems)
     quotes = _quotes(reader, fields)
     day_range = reader.text(fields["day_range"], "day_range") if "day_range" in fields else None
     if day_range is not None and (day_range.count("{start}"), day_range.count("{end}")) != (1, 1):
@@ -78,7 +81,7 @@ def load_language(folder: Path, root: Path) -> Language:
     direction = _choice(reader, fields, "direction", DIRECTIONS, "ltr")
     if reader.problems or locale is None or quotes is None or day_range is None:
         raise EditionError(reader.problems or [Problem(shown, 1, "incomplete language settings")])
-    return Language(code, locale, labels, quotes, day_range, shown, schemes, script, direction)
+    return Language(code, locale, labels, quotes, day_range, shown, schemes, script, direction, systems)
 
 
 DIRECTIONS = ("ltr", "rtl")
@@ -118,10 +121,10 @@ LABEL_FIELDS = (
 )
 
 
-def _known_levels(reader: Reader, fields: dict[str, yaml.Node], root: Path) -> None:
+def _known_levels(reader: Reader, fields: dict[str, yaml.Node], root: Path, systems: Systems) -> None:
     """A label for a level no scheme has, or for a scheme the project lacks, is a typing slip: reported.
     Schemes that cannot be read are reported on their own and not used here."""
-    schemes = _readable_schemes(root)
+    schemes = _readable_schemes(root, systems)
     if not schemes:
         return
     every = sorted({level.key for scheme in schemes.values() for level in scheme.levels})
@@ -144,26 +147,26 @@ def _known_levels(reader: Reader, fields: dict[str, yaml.Node], root: Path) -> N
                                             f"its levels: {', '.join(scheme.keys)}")
 
 
-def _readable_schemes(root: Path) -> dict[str, Scheme]:
+def _readable_schemes(root: Path, systems: Systems) -> dict[str, Scheme]:
     found = {}
     for path in sorted((root / FOLDER).glob("*.yaml")):
         try:
-            found[path.stem] = load_scheme(root, path.stem)
+            found[path.stem] = load_scheme(root, path.stem, systems)
         except EditionError:
             continue
     return found
 
 
-def _scheme_labels(reader: Reader, node: yaml.Node | None) -> dict[str, dict[str, LabelStyle]]:
+def _scheme_labels(reader: Reader, node: yaml.Node | None, systems: Systems) -> dict[str, dict[str, LabelStyle]]:
     if node is None:
         return {}
     if type(node) is not yaml.MappingNode:
         reader.problem(node, "schemes must map a scheme's name to its labels")
         return {}
-    return {key.value: _labels(reader, value, f"the labels of scheme {key.value}") for key, value in node.value}
+    return {key.value: _labels(reader, value, f"the labels of scheme {key.value}", systems) for key, value in node.value}
 
 
-def _labels(reader: Reader, node: yaml.Node | None, what: str) -> dict[str, LabelStyle]:
+def _labels(reader: Reader, node: yaml.Node | None, what: str, systems: Systems) -> dict[str, LabelStyle]:
     if node is None:
         return {}
     if type(node) is not yaml.MappingNode:
@@ -171,13 +174,13 @@ def _labels(reader: Reader, node: yaml.Node | None, what: str) -> dict[str, Labe
         return {}
     styles = {}
     for key, value in node.value:
-        style = _label(reader, str(key.value), value)
+        style = _label(reader, str(key.value), value, systems)
         if style is not None:
             styles[style.kind] = style
     return styles
 
 
-def _label(reader: Reader, kind: str, node: yaml.Node) -> LabelStyle | None:
+def _label(reader: Reader, kind: str, node: yaml.Node, systems: Systems) -> LabelStyle | None:
     """``"({})"``, or a mapping with the label and its numerals, citation and special forms."""
     fields = {"label": node} if type(node) is yaml.ScalarNode else reader.record(node, LABEL_FIELDS, f"the label of a {kind}")
     pattern = reader.text(fields["label"], f"the label of a {kind}") if "label" in fields else None
@@ -185,8 +188,8 @@ def _label(reader: Reader, kind: str, node: yaml.Node) -> LabelStyle | None:
         reader.problem(fields["label"], f"the label of a {kind} must contain {{}} once, where the numeral goes")
         return None
     numerals = reader.text(fields["numerals"], "numerals") if "numerals" in fields else ""
-    if numerals and numerals not in STYLES:
-        reader.problem(fields["numerals"], f"unknown numeral system '{numerals}'; known: {', '.join(STYLES)}")
+    if numerals and not systems.knows(numerals):
+        reader.problem(fields["numerals"], systems.unknown(numerals))
     cite = reader.text(fields["cite"], "cite") if "cite" in fields else None
     if cite is not None and cite.count("{}") != 1:
         reader.problem(fields["cite"], f"the citation of a {kind} must contain {{}} once, where the label goes")

@@ -24,6 +24,7 @@ from .numerals import LookAlikeError, NumeralError, format_numeral
 from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, Field, Reader
 from .schemes import DEFAULT as DEFAULT_SCHEME
 from .schemes import FOLDER, RESTART, THROUGH, TOP, Level, Scheme, load_scheme, scheme_path
+from .systems import Systems
 from .yamlsource import line, read_yaml
 
 MAX_DEPTH = 12
@@ -54,7 +55,7 @@ def read_document(path: Path, root: Path, language: Language,
         return None, reader.problems
     fields = reader.record(reader.source.root, kind.schema, _what(kind, reader.source.root))
     meta = _meta(reader, fields, language.code, kind)
-    scheme = _scheme(reader, fields, root)
+    scheme = _scheme(reader, fields, root, language.systems)
     if scheme is None:
         return None, reader.problems
     styles = {level.key: language.style(scheme, level) for level in scheme.levels}
@@ -63,13 +64,13 @@ def read_document(path: Path, root: Path, language: Language,
     return doc, reader.problems
 
 
-def _scheme(reader: Reader, fields: dict[str, yaml.Node], root: Path) -> Scheme | None:
+def _scheme(reader: Reader, fields: dict[str, yaml.Node], root: Path, systems: Systems) -> Scheme | None:
     """The document's numbering scheme (``scheme:``, by default un-report); None, with its problems, if it has any."""
     name = reader.text(fields["scheme"], "scheme") if "scheme" in fields else DEFAULT_SCHEME
     if name is None:
         return None
     try:
-        return load_scheme(root, name)
+        return load_scheme(root, name, systems)
     except EditionError as error:
         reader.problems.extend(error.problems)
         if "scheme" in fields and not scheme_path(root, name).is_file():
@@ -340,7 +341,7 @@ class _Body:
                                           f"{self.styles[kind].numeral(number, expected_parent)}")
             label = Label(kind, number, written, parent=expected_parent)
         self.previous[(scope, kind)] = label.number
-        found = label, format_numeral(level.numerals, label.number)
+        found = label, format_numeral(level.system or level.numerals, label.number)
         if (label.valid and not level.compound and written is not None and type(node) is yaml.ScalarNode
                 and written == node.value):
             self.known[(kind, written)] = found

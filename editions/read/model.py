@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .numerals import NumeralError, format_numeral, parse_numeral
+from .numerals import NumeralError, System, format_numeral, parse_numeral
 
 if TYPE_CHECKING:       # the model is imported by a build with nothing to do, which never reads YAML
     from .schemes import Scheme
@@ -75,19 +75,21 @@ class LabelStyle:
     cite: str | None = None
     special: tuple[tuple[int, str], ...] = ()
     compound: str | None = None
+    system: System | None = None    # ``numerals`` when the project declares it (numerals/<name>.yaml)
 
     def numeral(self, number: int, parent: str = "") -> str:
         """The numeral as labels write it, a compound one joined to its parent's."""
-        written = dict(self.special).get(number) or format_numeral(self.numerals, number)
+        written = dict(self.special).get(number) or format_numeral(self.system or self.numerals, number)
         return self.compound.format(written, parent=parent) if self.compound else written
 
     def format(self, number: int, parent: str = "") -> str:
         return self.pattern.format(self.numeral(number, parent))
 
     def short(self, number: int, parent: str = "") -> str:
-        """The label without a closing full stop, as cited in running text."""
+        """The label without a closing full stop (or Arabic dash), as cited in running text."""
         printed = self.format(number, parent)
-        return printed[:-1] if printed.endswith(".") else printed
+        ending = next((end for end in OPTIONAL_ENDINGS if printed.endswith(end)), "")
+        return printed.removesuffix(ending) if ending else printed
 
     def bare(self, number: int, parent: str = "") -> str:
         """The label as messages write it after the level's name: ``article 4``, not ``article Article 4``;
@@ -99,41 +101,57 @@ class LabelStyle:
     def parse(self, written: str) -> tuple[int, str]:
         """The number of a label as written in content, and a compound label's parent part; NumeralError otherwise.
 
-        A pattern's closing full stop may be left out: ``paragraph: 4``; a pattern with words may be
+        A pattern's closing full stop or Arabic dash may be left out: ``paragraph: 4``; a pattern with words may be
         left out whole: ``article: 3`` for ``Artículo 3``, since the words are the language's, not the content's.
         """
-        compound = self.compound is not None
-        match = _label_pattern(self.pattern, compound).fullmatch(written)
+        compound, numeral = self.compound is not None, _numeral_pattern(self.system)
+        match = _label_pattern(self.pattern, compound, numeral).fullmatch(written)
         if match is None and any(char.isalpha() for char in self.pattern.replace("{}", "")):
-            match = _label_pattern("{}.", compound).fullmatch(written)
+            match = _label_pattern("{}.", compound, numeral).fullmatch(written)
         if not match:
             raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1, '1')}")
-        numeral, parent = match.group(1), ""
+        written_numeral, parent = match.group(1), ""
         if self.compound:
-            parts = _compound_pattern(self.compound).fullmatch(numeral)
+            parts = _compound_pattern(self.compound, numeral).fullmatch(written_numeral)
             if not parts:
                 raise NumeralError(f"does not follow this language's style for {self.kind} labels, as in {self.format(1, '1')}")
-            parent, numeral = parts.group("parent"), parts.group("own")
+            parent, written_numeral = parts.group("parent"), parts.group("own")
         special = {text: number for number, text in self.special}
-        return (special[numeral] if numeral in special else parse_numeral(self.numerals, numeral)), parent
+        if written_numeral in special:
+            return special[written_numeral], parent
+        return parse_numeral(self.system or self.numerals, written_numeral), parent
 
 
 NUMERAL = r"[^\s()\[\].,:;]+"    # a numeral in any system: no spaces nor the punctuation labels put around it
+SPACED = r"[^()\[\].,:;]+?"     # a numeral of words: what a misspelt "حادى عشر" is, to be reported as such
+OPTIONAL_ENDINGS = (".", " -")    # what content may leave out of a label: "4" for "4.", Arabic "1" for "1 -"
 
 
 @functools.cache
-def _label_pattern(pattern: str, compound: bool) -> re.Pattern[str]:
-    """``({})`` → a regular expression for ``(iv)``; a closing full stop is optional."""
+def _numeral_pattern(system: System | None) -> str:
+    """What a numeral may be: NUMERAL, or one of a declared system's numerals, which may hold spaces
+    or punctuation (the Arabic ordinal ``حادي عشر``, the Chinese ``(十一)``), repeated if it doubles."""
+    if system is None or not system.symbols:
+        return NUMERAL
+    longest = sorted(system.symbols, key=len, reverse=True)
+    spaced = any(" " in symbol for symbol in system.symbols)    # then a misspelt numeral may hold a space too
+    return f"(?:{'|'.join(map(re.escape, longest))}){'+' if system.doubled else ''}|{SPACED if spaced else NUMERAL}"
+
+
+@functools.cache
+def _label_pattern(pattern: str, compound: bool, numeral: str = NUMERAL) -> re.Pattern[str]:
+    """``({})`` → a regular expression for ``(iv)``; a closing full stop (or `` -``) is optional."""
     prefix, suffix = pattern.split("{}")
-    tail = re.escape(suffix.removesuffix(".")) + (r"\.?" if suffix.endswith(".") else "")
-    return re.compile(re.escape(prefix) + ("(.+?)" if compound else f"({NUMERAL})") + tail)
+    ending = next((end for end in OPTIONAL_ENDINGS if suffix.endswith(end)), "")
+    tail = re.escape(suffix.removesuffix(ending)) + (f"(?:{re.escape(ending)})?" if ending else "")
+    return re.compile(re.escape(prefix) + ("(.+?)" if compound else f"({numeral})") + tail)
 
 
 @functools.cache
-def _compound_pattern(compound: str) -> re.Pattern[str]:
+def _compound_pattern(compound: str, numeral: str = NUMERAL) -> re.Pattern[str]:
     """``{parent}.{}`` → a regular expression for ``1.a``, the parent part as long as it can be."""
     middle, suffix = compound.removeprefix("{parent}").split("{}")
-    return re.compile(f"(?P<parent>.+){re.escape(middle)}(?P<own>{NUMERAL}){re.escape(suffix)}")
+    return re.compile(f"(?P<parent>.+){re.escape(middle)}(?P<own>{numeral}){re.escape(suffix)}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,12 +50,25 @@ PARENTHESISED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 
 @dataclass(frozen=True)
 class System:
-    """A numeral system: how it is called in messages, its script, and its largest number."""
+    """A numeral system: how it is called in messages, its script, and its largest number.
+
+    A system declared in a project's ``numerals/<name>.yaml`` (editions/read/systems.py) lists
+    its ``symbols``, the numerals of 1, 2, 3... in order; ``doubled``: after the last one, each is
+    written twice, thrice..., as letters are (``aa``, ``bb``).
+    """
 
     name: str
     described: str        # "Latin letters": as messages say what a level's labels use
     script: str           # first word of the Unicode names of its characters
     largest: int
+    symbols: tuple[str, ...] = ()
+    doubled: bool = False
+
+    @classmethod
+    def declared(cls, name: str, described: str, symbols: tuple[str, ...], doubled: bool) -> System:
+        """A system that writes ``symbols`` for 1..len(symbols), then (``doubled``) repeats them."""
+        largest = len(symbols) * (MAX_LETTERS if doubled else 1)
+        return cls(name, described, _script_of(symbols), largest, symbols, doubled)
 
 
 SYSTEMS = {s.name: s for s in (
@@ -73,6 +86,19 @@ SYSTEMS = {s.name: s for s in (
     System("parenthesised", "parenthesised numbers", "PARENTHESIZED", len(PARENTHESISED)),
 )}
 STYLES = tuple(SYSTEMS)
+Style = str | System    # a shipped system by name, or a declared one
+
+
+def _script_of(symbols: tuple[str, ...]) -> str:
+    """The first word of the Unicode name of the first letter or digit of ``symbols`` (``ARABIC``)."""
+    for char in "".join(symbols):
+        if char.isalnum():
+            return unicodedata.name(char, "").split(" ")[0]
+    return ""
+
+
+def system_of(style: Style) -> System:
+    return style if isinstance(style, System) else SYSTEMS[style]
 
 
 class NumeralError(ValueError):
@@ -124,8 +150,15 @@ def to_chinese(number: int) -> str:
 
 
 @functools.lru_cache(maxsize=8192)     # the same numerals again and again, in every language
-def format_numeral(style: str, number: int) -> str:
-    """The numeral of ``number`` written in ``style``."""
+def format_numeral(style: Style, number: int) -> str:
+    """The numeral of ``number`` written in ``style``.
+
+    >>> ordinal = System.declared("ordinal", "ordinal words", ("first", "second"), False)
+    >>> format_numeral(ordinal, 2), parse_numeral(ordinal, "first")
+    ('second', 1)
+    """
+    if isinstance(style, System):
+        return _declared(style, number) if style.symbols else format_numeral(style.name, number)
     if style == "arabic":
         return str(number)
     if style == "arabic-indic":
@@ -145,13 +178,22 @@ def format_numeral(style: str, number: int) -> str:
     return text.upper() if style.startswith("upper") else text
 
 
+def _declared(system: System, number: int) -> str:
+    """A declared system's numeral: its symbol, or past the last one (if ``doubled``) the symbol repeated."""
+    if number <= len(system.symbols):
+        return system.symbols[number - 1]
+    if not system.doubled or number > system.largest:
+        return str(number)      # only ever in a message: a label past the last numeral never parses
+    return to_letters(number, system.symbols)
+
+
 @functools.cache
-def _table(style: str) -> dict[str, int]:
+def _table(style: Style) -> dict[str, int]:
     """Every canonical numeral of ``style``, to its number: parsing is looking up."""
-    return {format_numeral(style, n): n for n in range(1, SYSTEMS[style].largest + 1)}
+    return {format_numeral(style, n): n for n in range(1, system_of(style).largest + 1)}
 
 
-def parse_numeral(style: str, written: str) -> int:
+def parse_numeral(style: Style, written: str) -> int:
     """The number a numeral stands for; NumeralError unless it is well formed.
 
     >>> parse_numeral("lower-roman", "iiii")
@@ -163,6 +205,11 @@ def parse_numeral(style: str, written: str) -> int:
     ...
     editions.read.numerals.LookAlikeError: 'а' is the Cyrillic letter а; this level's labels use Latin letters
     """
+    if isinstance(style, System) and style.symbols:
+        if written in _table(style):
+            return _table(style)[written]
+        raise _error(style, written)
+    style = system_of(style).name
     if style == "arabic" and re.fullmatch(r"[1-9][0-9]{0,3}", written):
         return int(written)
     if style == "arabic-indic" and re.fullmatch(f"[{ARABIC_INDIC[1:]}][{ARABIC_INDIC}]{{0,3}}", written):
@@ -188,8 +235,8 @@ def _roman_value(text: str) -> int | None:
     return total
 
 
-def _error(style: str, written: str) -> NumeralError:
-    system = SYSTEMS[style]
+def _error(style: Style, written: str) -> NumeralError:
+    system = system_of(style)
     for char in written:
         name = unicodedata.name(char, "")
         script = name.split(" ")[0] if name else ""
@@ -198,6 +245,8 @@ def _error(style: str, written: str) -> NumeralError:
             has = "is" if written == char else "has"
             return LookAlikeError(f"{written!r} {has} the {_script_name(script)} {what} {char}; "
                                   f"this level's labels use {system.described}")
+    if system.symbols:
+        return NumeralError(f"{written!r} is not one of the {system.described} ({', '.join(system.symbols[:3])}...)")
     return NumeralError(f"{written!r} is not a well-formed {_singular(system)}")
 
 

@@ -20,8 +20,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import EditionError, Problem
-from .numerals import STYLES
+from .numerals import System
 from .schema import Field, Reader
+from .systems import Systems, load_systems
 from .yamlsource import read_yaml
 
 FOLDER = "schemes"
@@ -74,6 +75,7 @@ class Level:
     name: str = ""                 # how messages name a unit of it ("preambular paragraph"); "" for its key
     layout: str = "hanging"        # "hanging" or "indented": the label at the first line's indent
     heading: str = "run-in"        # how a title-carrying level's heading is set: HEADINGS
+    system: System | None = None   # ``numerals`` when a project declares it (numerals/<name>.yaml)
 
     @property
     def called(self) -> str:
@@ -99,44 +101,46 @@ def scheme_path(root: Path, name: str) -> Path:
     return root / FOLDER / f"{name}.yaml"
 
 
-def load_scheme(root: Path, name: str) -> Scheme:
+def load_scheme(root: Path, name: str, systems: Systems | None = None) -> Scheme:
     """The scheme ``name`` of the project at ``root``; EditionError with every problem of its file.
 
     Read again for every edition that names it (a scheme file is a few hundred bytes): a cache
-    keyed on the file's stamp served an old scheme after a rewrite within one clock tick."""
+    keyed on the file's stamp served an old scheme after a rewrite within one clock tick.
+    ``systems``: the project's declared numeral systems, when the caller has read them already."""
+    systems = systems if systems is not None else load_systems(root)[0]
     path = scheme_path(root, name)
     if not path.is_file():
         raise EditionError([Problem(f"{FOLDER}/{name}.yaml", 1, f"no scheme '{name}': {FOLDER}/{name}.yaml is missing")])
     reader = Reader(read_yaml(path, root))
     fields = reader.record(reader.source.root, SCHEME, "a scheme")
-    levels = _levels(reader, fields["levels"]) if "levels" in fields else ()
+    levels = _levels(reader, fields["levels"], systems) if "levels" in fields else ()
     if reader.problems or not levels:
         raise EditionError(reader.problems or [Problem(reader.source.shown, 1, "a scheme needs at least one level")])
     return Scheme(name, reader.source.shown, levels)
 
 
 def check_schemes(root: Path) -> list[Problem]:
-    """Problems of every scheme file of the project, used or not."""
-    problems: list[Problem] = []
+    """Problems of every scheme file and every numeral system file of the project, used or not."""
+    systems, problems = load_systems(root)
     for path in sorted((root / FOLDER).glob("*.yaml")):
         try:
-            load_scheme(root, path.stem)
+            load_scheme(root, path.stem, systems)
         except EditionError as error:
             problems.extend(error.problems)
     return problems
 
 
-def _levels(reader: Reader, node: yaml.Node) -> tuple[Level, ...]:
+def _levels(reader: Reader, node: yaml.Node, systems: Systems) -> tuple[Level, ...]:
     levels: list[Level] = []
     declared: list[str] = []       # every key, of a level with problems too: one mistake, one message
     for item in reader.sequence(node, "levels"):
-        level = _level(reader, item, levels, declared)
+        level = _level(reader, item, levels, declared, systems)
         if level is not None:
             levels.append(level)
     return tuple(levels) if len(levels) == len(declared) else ()
 
 
-def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[str]) -> Level | None:
+def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[str], systems: Systems) -> Level | None:
     fields = reader.record(node, LEVEL, "a level")
     values = {name: reader.text(value, name) for name, value in fields.items() if name not in ("under", "optional", "printed")}
     known = list(declared)
@@ -146,8 +150,8 @@ def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[
     if key is not None and (not KEY.fullmatch(key) or key in BLOCK_KINDS or key in (TOP, *known)):
         reader.problem(fields["key"], _bad_key(key, known))
         key = None
-    if numerals is not None and numerals not in STYLES:
-        reader.problem(fields["numerals"], f"unknown numeral system '{numerals}'; known: {', '.join(STYLES)}")
+    if numerals is not None and not systems.knows(numerals):
+        reader.problem(fields["numerals"], systems.unknown(numerals))
         numerals = None
     if carries is not None and carries not in ("title", "text"):
         reader.problem(fields["carries"], f"a level carries title or text, not '{carries}'")
@@ -169,7 +173,7 @@ def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[
             or extra is None):
         return None
     return Level(key, numerals, carries, under, numbering, compound if isinstance(compound, str) else None, label, optional,
-                 printed, *extra, heading=heading)
+                 printed, *extra, heading=heading, system=systems.get(numerals))
 
 
 def _presentation(reader: Reader, fields: dict[str, yaml.Node], values: dict[str, str | None], printed: bool,
