@@ -122,3 +122,21 @@ def test_an_arabic_first_bilingual_edition_runs_right_to_left(tmp_path: Path, cl
     html = (project / "output" / "ar-en" / "libraries.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in html, "the columns run right to left: Arabic on the right"
     assert html.index('<td lang="ar" dir="rtl" class="cell">') < html.index('<td lang="en" dir="ltr" class="cell">')
+
+
+@pytest.mark.parametrize("language, name", [("ar", "Arabic"), ("zh", "Chinese"), ("ru", "Russian")])
+def test_arabic_chinese_and_russian_print_the_distribution_lines_in_english(built: Path, language: str, name: str) -> None:
+    """As United Nations documents in these languages do (masthead_locale: en_GB): Distr., the date
+    of issue, the language of the version and Original in English, left to right even in Arabic."""
+    html = (built / language / "libraries.html").read_text(encoding="utf-8")
+    assert '<p class="distribution" lang="en" dir="ltr">Distr.: General</p>' in html
+    assert '<p class="distribution issue-date" lang="en" dir="ltr">12 March 2026</p>' in html
+    assert re.search(rf'<p class="language-lines" lang="en" dir="ltr">\s*<span class="language-line">{name}</span><br>\s*'
+                     r'<span class="original-line">Original: English</span>', html)
+    text = _text(built / language / "libraries.pdf")
+    assert "12 MARCH 2026" in text and "ORIGINAL: ENGLISH" in text
+
+
+def test_french_and_spanish_keep_their_own_distribution_lines(built: Path) -> None:
+    assert '<span class="original-line">Original\u202f: anglais</span>' in (built / "fr" / "libraries.html").read_text(encoding="utf-8")
+    assert '<span class="original-line">Original: inglés</span>' in (built / "es" / "libraries.html").read_text(encoding="utf-8")

@@ -42,6 +42,12 @@ class Language:
     script: str = "Latn"        # ISO 15924: chooses the type (editions/fonts.py)
     direction: str = "ltr"      # or "rtl"
     systems: Systems = field(default_factory=Systems)    # the numeral systems the project declares
+    masthead_locale: Locale | None = None   # the distribution lines' locale, if not this language's (en_GB in ar, zh, ru)
+
+    @property
+    def block_locale(self) -> Locale:
+        """The locale of the masthead's distribution lines: Distr., date of issue, language, Original."""
+        return self.masthead_locale or self.locale
 
     def style(self, scheme: Scheme, level: Level) -> LabelStyle:
         """How this language labels ``level`` of ``scheme``: the language's setting for that scheme,
@@ -69,6 +75,7 @@ def load_language(folder: Path, root: Path) -> Language:
     fields = reader.record(reader.source.root, LANGUAGE, "the language settings")
     code = folder.name
     locale = _locale(reader, fields, code)
+    masthead_locale = _locale(reader, fields, "", "masthead_locale") if "masthead_locale" in fields else None
     systems, _ = load_systems(root)     # their problems are the project's, reported once (check_schemes)
     labels = _labels(reader, fields.get("labels"), "labels", systems)
     schemes = _scheme_labels(reader, fields.get("schemes"), systems)
@@ -81,7 +88,7 @@ def load_language(folder: Path, root: Path) -> Language:
     direction = _choice(reader, fields, "direction", DIRECTIONS, "ltr")
     if reader.problems or locale is None or quotes is None or day_range is None:
         raise EditionError(reader.problems or [Problem(shown, 1, "incomplete language settings")])
-    return Language(code, locale, labels, quotes, day_range, shown, schemes, script, direction, systems)
+    return Language(code, locale, labels, quotes, day_range, shown, schemes, script, direction, systems, masthead_locale)
 
 
 DIRECTIONS = ("ltr", "rtl")
@@ -97,19 +104,20 @@ def _choice(reader: Reader, fields: dict[str, yaml.Node], name: str, choices: tu
     return value if value in choices else default
 
 
-def _locale(reader: Reader, fields: dict[str, yaml.Node], code: str) -> Locale | None:
-    if "locale" not in fields:
+def _locale(reader: Reader, fields: dict[str, yaml.Node], code: str, key: str = "locale") -> Locale | None:
+    """The locale named by ``key``; of the language ``code``, when a code is given."""
+    if key not in fields:
         return None
-    name = reader.text(fields["locale"], "locale")
+    name = reader.text(fields[key], key)
     if name is None:
         return None
     try:
         locale = Locale.parse(name)
     except (ValueError, UnknownLocaleError):
-        reader.problem(fields["locale"], f"'{name}' is not a locale Babel knows")
+        reader.problem(fields[key], f"'{name}' is not a locale Babel knows")
         return None
-    if locale.language != code:
-        reader.problem(fields["locale"], f"locale {name} is not a locale of language '{code}' (the folder's name)")
+    if code and locale.language != code:
+        reader.problem(fields[key], f"locale {name} is not a locale of language '{code}' (the folder's name)")
     return locale
 
 

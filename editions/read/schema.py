@@ -75,6 +75,8 @@ LANGUAGE = (
     Field("day_range", "text", doc="a range of days within a month: {start} day, {end} date"),
     Field("script", "text", required=False, doc="ISO 15924 script, which chooses the type: Latn (default), Cyrl, Arab, Hans"),
     Field("direction", "text", required=False, doc="ltr (default) or rtl, the direction of the language's lines"),
+    Field("masthead_locale", "text", required=False,
+          doc="locale of the masthead's distribution lines (Distr., date, language, Original), if not the language's own"),
 )
 
 BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}

@@ -23,6 +23,7 @@ from .localise import inline_style
 
 if TYPE_CHECKING:
     import jinja2
+    from babel import Locale
 from ..check.tracking import masthead_texts
 
 TEMPLATE = "corrigendum.html"
@@ -138,19 +139,20 @@ def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Version
     language = languages[doc.language]
     context = dict(edition_context(doc, languages, [], medium))
     amendment = versions.amendment
-    only = [languages[code].name_in(language) for code in amendment.languages if code in languages]
+    block = language.block_locale      # the distribution lines' language (editions/render/html.py)
+    only = [str(block.languages.get(code, code)) for code in amendment.languages if code in languages]
     context.update(
         symbol=amendment.symbol,
         amendment=amendment,
         amends=version_symbol(versions.before.meta),
         issued=amendment.date.isoformat(),
-        issued_text=_date(amendment, language),
+        issued_text=_date(amendment, block),
         only=only,
         changes=changes(versions, language),
     )
     return render_template(env, TEMPLATE, context)
 
 
-def _date(amendment: Amendment, language: Language) -> str:
+def _date(amendment: Amendment, locale: Locale) -> str:
     from .localise import format_long_date
-    return format_long_date(amendment.date, language.locale)
+    return format_long_date(amendment.date, locale)

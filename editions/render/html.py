@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import gettext
 import hashlib
 import json
 import pickle
@@ -58,6 +59,7 @@ class EditionContext(TypedDict):
     marked_since: str                 # in a marked edition, the symbol of the version compared with
     language_line: str                # "English", empty in the original's edition
     original_name: str                # "Spanish", in the edition's language
+    block_lang: str                   # the distribution lines' language when not the edition's ("en" in ar, zh, ru), or ""
     dates: str                        # a conference's days, "20-22 November 2002", or ""
     issued: str                       # date of issue in ISO form, or ""
     issue_date: str                   # the document's date of issue as printed, "15 December 2025", or ""
@@ -174,7 +176,15 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
     msgids = template_msgids(root) | kind_lines(load_kinds(root)[0])    # a kind's line is translated like a template's strings
     translations = load_translations(root, language.code, msgids)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension at run time
+    block = language.block_locale.language
+    env.globals["block_gettext"] = _gettext(translations if block == language.code else load_translations(root, block, msgids))
     return env
+
+
+def _gettext(translations: gettext.NullTranslations) -> Callable[..., Markup]:
+    """A gettext for the masthead's distribution lines, which may speak another language than the
+    edition (``masthead_locale``), formatting as the i18n extension's own does: the variables escaped."""
+    return lambda message, **variables: Markup(translations.gettext(message)) % variables
 
 
 def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
@@ -262,6 +272,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
         return level.layout if level else "hanging"
 
     original = languages[doc.meta.original]
+    block = language.block_locale
     return EditionContext(
         doc=doc,
         meta=doc.meta,
@@ -270,11 +281,12 @@ def edition_context(doc: Document, languages: dict[str, Language],
         medium=medium,
         id_prefix=id_prefix,
         marked_since="",
-        language_line="" if doc.language == doc.meta.original else language.name,
-        original_name=original.name_in(language),
+        language_line="" if doc.language == doc.meta.original else str(block.languages.get(doc.language, doc.language)),
+        original_name=str(block.languages.get(original.code, original.code)),
+        block_lang="" if block.language == language.code else block.language,
         dates=_dates(doc.meta, language),
         issued=doc.meta.issued.isoformat(),
-        issue_date=format_long_date(doc.meta.date, language.locale) if doc.meta.date else "",
+        issue_date=format_long_date(doc.meta.date, block) if doc.meta.date else "",
         details={name: _printed(value, language, name in doc.meta.listed) for name, value in doc.meta.own},
         counts={name: len(value) for name, value in doc.meta.own if isinstance(value, tuple)},
         others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
