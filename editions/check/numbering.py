@@ -30,7 +30,8 @@ from babel import Locale
 from ..errors import Problem
 from ..read.inline import references
 from ..read.languages import Language
-from ..read.model import Document, Location, Unit
+from ..read.model import ANNEX, Document, Location, Unit
+from ..read.numerals import format_numeral
 from ..read.project import Project
 from ..read.schemes import RESTART
 from .alignment import realigned
@@ -49,10 +50,19 @@ class Findings:
 
 
 def describe(unit: Unit) -> str:
-    """How messages name a unit: ``paragraph III.A.4``, ``a bullets block``."""
+    """How messages name a unit: ``paragraph III.A.4``, ``a bullets block``, ``annex II``,
+    ``paragraph 3 of annex II``, ``paragraph 3 of the annex``."""
     if unit.identity is not None:
-        return f"{unit.kind} {unit.identity}"
+        return _named(unit.kind, unit.identity)
     return {"heading": "a heading", "bullet": "a bullet"}.get(unit.kind, f"a {unit.kind} block")
+
+
+def _named(kind: str, identity: str) -> str:
+    if not identity.startswith(ANNEX):
+        return f"{kind} {identity}"
+    annex, _, own = identity.partition(".")
+    which = f"annex {annex.removeprefix(ANNEX + '-')}" if annex != ANNEX else "the annex"
+    return f"{kind} {own} of {which}" if own else which
 
 
 def check_numbering(project: Project) -> list[Problem]:
@@ -79,6 +89,11 @@ def check_document(doc: Document, language: Language) -> Findings:
             findings.troubled.add(id(parent))
             findings.troubled |= firsts.parents
             findings.problems.extend(found)
+    annexes = [unit for unit in doc.body if unit.kind == ANNEX]
+    found = list(_annex_numbers(annexes))
+    if found or any(unit.label and not unit.label.valid for unit in annexes):
+        findings.troubled |= {id(unit) for unit in annexes}     # one slip, one message: not compared again
+    findings.problems.extend(found)
     known = doc.numbered()
     for unit in doc.units():
         for reference in references(unit.title + unit.text):
@@ -86,6 +101,27 @@ def check_document(doc: Document, language: Language) -> Findings:
                 findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to no numbered "
                                                    "unit of this document"))
     return findings
+
+
+def _annex_numbers(annexes: list[Unit]) -> Iterator[Problem]:
+    """Annexes count I, II, III... through the document; a single one may go unnumbered ("Annex")."""
+    unnumbered = [unit for unit in annexes if unit.label and unit.label.valid and not unit.label.number]
+    if len(annexes) > 1:
+        for unit in unnumbered:
+            yield _at(unit, f"an annex without a number stands among {len(annexes)} annexes: "
+                            "number each of them (annex: I, annex: II...)")
+    if not unnumbered:
+        yield from _sequence(annexes, "the document", _roman, Firsts())
+
+
+def _roman(number: int) -> str:
+    """An annex's number as content writes it, whatever the language: II."""
+    return format_numeral("upper-roman", number) if number else "without a number"
+
+
+def plural(kind: str) -> str:
+    """``paragraphs``, ``annexes``."""
+    return f"{kind}es" if kind.endswith("x") else f"{kind}s"
 
 
 class Firsts(set[int]):
@@ -113,7 +149,7 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
         parent, children, ancestors = parents.popleft()
         seen: set[str] = set()
         for unit in children:
-            if unit.label:
+            if unit.label and unit.kind != ANNEX:       # annexes are counted on their own (_annex_numbers)
                 scope, name = _scope(unit.kind, through, doc, parent, ancestors)
                 entry = lists.setdefault((id(scope), unit.kind), (scope, [], name, Firsts()))
                 entry[1].append(unit)
@@ -136,6 +172,8 @@ def _scope(kind: str, through: dict[str, str], doc: Document, parent: object,
     for above in reversed(ancestors):
         if above.kind == numbering:
             return above, describe(above)
+    if ancestors and ancestors[0].kind == ANNEX:      # an annex numbers its units afresh
+        return ancestors[0], describe(ancestors[0])
     return doc, "the document"
 
 
@@ -152,7 +190,7 @@ def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts
     if sorted(numbers) == list(range(1, len(numbers) + 1)):
         for before, after in zip(units, units[1:]):
             if after.label and before.label and after.label.number < before.label.number:
-                yield _at(after, f"{describe(after)} comes after {describe(before)}: the {after.kind}s of {parent} are out of order")
+                yield _at(after, f"{describe(after)} comes after {describe(before)}: the {plural(after.kind)} of {parent} are out of order")
         return
     expected, first_line, offset = 1, dict[int, int](), 0
     for index, unit in enumerate(units):
@@ -161,7 +199,7 @@ def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts
         following = units[index + 1].label if index + 1 < len(units) else None
         number = label.number + offset
         if label.valid and label.number == 1 and index and id(unit) in firsts:
-            yield _at(unit, f"{describe(unit)} restarts the numbering: {unit.kind}s are numbered through {parent}, "
+            yield _at(unit, f"{describe(unit)} restarts the numbering: {plural(unit.kind)} are numbered through {parent}, "
                             f"so this one is {show(expected)}")
             offset = expected - 1
             number = expected
@@ -187,8 +225,8 @@ def _missing(kind: str, first: int, after: int, show: Callable[[int], str]) -> s
     if after - first == 1:
         return f"{kind} {show(first)} is missing"
     if after - first <= 4:
-        return f"{kind}s {', '.join(show(n) for n in range(first, after))} are missing"
-    return f"{kind}s {show(first)} to {show(after - 1)} are missing"
+        return f"{plural(kind)} {', '.join(show(n) for n in range(first, after))} are missing"
+    return f"{plural(kind)} {show(first)} to {show(after - 1)} are missing"
 
 
 @dataclass(frozen=True)
@@ -231,6 +269,19 @@ def check_parity(original: Document, translation: Document, languages: dict[str,
     loose: list[_Loose] = []
     yield from _compare(theirs, mine, (original, original.body), (translation, translation.body), loose)
     yield from _misnested(loose)
+    yield from _annex_originals(theirs, mine)
+
+
+def _annex_originals(theirs: _Side, mine: _Side) -> Iterator[Problem]:
+    """An annex's original language is the same in every language's edition."""
+    ours = [unit for unit in theirs.doc.body if unit.kind == ANNEX]
+    yours = [unit for unit in mine.doc.body if unit.kind == ANNEX]
+    if [unit.identity for unit in ours] != [unit.identity for unit in yours]:
+        return      # reported as annexes that differ
+    for other, unit in zip(ours, yours):
+        if other.original != unit.original:
+            yield _at(unit, f"{describe(unit)} has original {unit.original or 'not given'} here; {theirs.role} has "
+                            f"{other.original or 'none'} ({other.where.path}:{other.where.line})")
 
 
 def english_name(code: str) -> str:
@@ -278,7 +329,9 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
                     yield from _compare(theirs, mine, (x, x.children), (y, y.children), loose)
         elif tag == "replace" and not quiet:
             for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
-                if x.label is None or y.label is None or x.kind != y.kind:
+                if x.kind == ANNEX and (id(x) in theirs.troubled or id(y) in mine.troubled):
+                    continue
+                if x.label is None or y.label is None or x.kind != y.kind or x.kind == ANNEX:
                     yield _at(y, f"{describe(y)} stands where {theirs.role} has {describe(x)} ({x.where.path}:{x.where.line})")
             extra_a += [u for u in a[1][i1 + (j2 - j1):i2]]
             extra_b += [u for u in b[1][j1 + (i2 - i1):j2]]
@@ -376,6 +429,8 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
         (short, short_units, short_parent), (long_, long_units, long_parent) = sorted(
             [(theirs, ours, a), (mine, yours, b)], key=lambda s: len(s[1]))
         where = _where(short, short_parent)
+        if kind == ANNEX:       # at the list of annexes, if the file has one
+            where = Location(where.path, short.doc.meta.lines.get("annexes", where.line))
         long_where = long_units[-1].where
         yield kind, Problem(where.path, where.line,
                       f"{_name(short_parent)} has {_span(short, kind, short_units)}; "
@@ -384,13 +439,13 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
 
 def _span(side: _Side, kind: str, units: list[Unit]) -> str:
     """``2 paragraphs, 1 to 2``, ``1 item, i)``, ``no subparagraphs``."""
-    show = side.doc.labels[kind].short
+    show = _roman if kind == ANNEX else side.doc.labels[kind].short
     numbers = [u.label.number for u in units if u.label]
     if not numbers:
-        return f"no {kind}s"
+        return f"no {plural(kind)}"
     if len(numbers) == 1:
         return f"1 {kind}, {show(numbers[0])}"
-    return f"{len(numbers)} {kind}s, {show(numbers[0])} to {show(numbers[-1])}"
+    return f"{len(numbers)} {plural(kind)}, {show(numbers[0])} to {show(numbers[-1])}"
 
 
 def _misnested(loose: list[_Loose]) -> Iterator[Problem]:

@@ -18,6 +18,8 @@ from .numerals import NumeralError, format_numeral, parse_numeral
 if TYPE_CHECKING:       # the model is imported by a build with nothing to do, which never reads YAML
     from .schemes import Scheme
 
+ANNEX = "annex"     # the kind of an annex's unit: numbered I, II... after the body, its units numbered afresh
+
 # Unnumbered blocks. "bullet" only occurs inside "bullets". Numbered levels come from the document's scheme.
 BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
 
@@ -140,10 +142,20 @@ class Unit:
     text: tuple[Inline, ...] = ()
     children: tuple[Unit, ...] = ()
     heading: bool = False              # a numbered unit of a level that carries a title
+    original: str | None = None        # an annex written in another language than its document: that language
 
     def walk(self) -> Iterator[Unit]:
         """This unit and every unit below it, in document order."""
         return _walk((self,))
+
+
+def annex_identity(number: int) -> str:
+    """An annex's identity, the prefix of its units' (``annex-II.3``): ``annex`` for a single unnumbered one.
+
+    >>> annex_identity(2), annex_identity(0)
+    ('annex-II', 'annex')
+    """
+    return f"{ANNEX}-{format_numeral('upper-roman', number)}" if number else ANNEX
 
 
 def _walk(units: tuple[Unit, ...]) -> Iterator[Unit]:

@@ -32,8 +32,8 @@ from ..files import file_hash
 from ..read.inline import InlineStyle, body_notes, plain_text, render
 from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
-from ..read.model import Document, FieldValue, Inline, Meta, Unit, version_symbol
-from .localise import format_date_range, format_long_date, inline_style, load_translations
+from ..read.model import ANNEX, Document, FieldValue, Inline, Meta, Unit, version_symbol
+from .localise import CODE_MSGIDS, Words, annex_name, format_date_range, format_long_date, inline_style, load_translations
 from .scripts import type_rules
 
 TEMPLATE = "edition.html"
@@ -57,6 +57,7 @@ class EditionContext(TypedDict):
     marked_since: str                 # in a marked edition, the symbol of the version compared with
     language_line: str                # "English", empty in the original's edition
     original_name: str                # "Spanish", in the edition's language
+    language_name: Callable[[str], str]   # a language's name in the edition's language: "French" for fr
     dates: str                        # a conference's days, "20-22 November 2002", or ""
     issued: str                       # date of issue in ISO form, or ""
     issue_date: str                   # the document's date of issue as printed, "15 December 2025", or ""
@@ -167,16 +168,24 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
-    msgids = template_msgids(root) | kind_lines(load_kinds(root)[0])    # a kind's line is translated like a template's strings
+    msgids = template_msgids(root) | kind_lines(load_kinds(root)[0]) | CODE_MSGIDS   # a kind's line is translated like a template's strings
     translations = load_translations(root, language.code, msgids)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension at run time
+    env.globals["catalog"] = translations.gettext
     return env
+
+
+def catalog(env: jinja2.Environment) -> Words:
+    """The catalog ``env`` speaks, for what the code itself names (annexes)."""
+    found: Words = env.globals["catalog"]  # type: ignore[assignment]  # set by environment()
+    return found
 
 
 def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
                 others: list[str], medium: str, marked_since: str = "") -> str:
     """The edition of ``doc`` as a complete HTML document."""
-    return render_template(env, TEMPLATE, {**edition_context(doc, languages, others, medium), "marked_since": marked_since})
+    context = edition_context(doc, languages, others, medium, catalog(env))
+    return render_template(env, TEMPLATE, {**context, "marked_since": marked_since})
 
 
 def compile_templates(env: jinja2.Environment) -> None:
@@ -241,16 +250,18 @@ def _described(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def edition_context(doc: Document, languages: dict[str, Language],
-                    others: list[str], medium: str, id_prefix: str = "") -> EditionContext:
-    """What the templates need to render ``doc`` in its language."""
+def edition_context(doc: Document, languages: dict[str, Language], others: list[str], medium: str,
+                    words: Words, id_prefix: str = "") -> EditionContext:
+    """What the templates need to render ``doc`` in its language; ``words`` is its catalog."""
     language = languages[doc.language]
     numbers = footnote_numbers(doc.body)
-    style = inline_style(doc, language, id_prefix)
+    style = inline_style(doc, language, words, id_prefix)
     style = dataclasses.replace(style, footnote=lambda run: _footnote(run, numbers[id(run)], style, medium, id_prefix))
 
     def label(unit: Unit) -> str:
         assert unit.label is not None
+        if unit.kind == ANNEX:
+            return annex_name(doc, unit, words)
         return doc.labels[unit.kind].format(unit.label.number, unit.label.parent)
 
     original = languages[doc.meta.original]
@@ -264,6 +275,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
         marked_since="",
         language_line="" if doc.language == doc.meta.original else language.name,
         original_name=original.name_in(language),
+        language_name=lambda code: str(language.locale.languages.get(code, code)),
         dates=_dates(doc.meta, language),
         issued=doc.meta.issued.isoformat(),
         issue_date=format_long_date(doc.meta.date, language.locale) if doc.meta.date else "",
