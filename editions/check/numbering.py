@@ -30,6 +30,7 @@ from babel import Locale
 from ..errors import Problem
 from ..read.inline import references
 from ..read.languages import Language
+from ..read.loader import known_language
 from ..read.model import ANNEX, Document, Location, Unit
 from ..read.numerals import format_numeral
 from ..read.project import Project
@@ -279,7 +280,7 @@ def _annex_originals(theirs: _Side, mine: _Side) -> Iterator[Problem]:
     if [unit.identity for unit in ours] != [unit.identity for unit in yours]:
         return      # reported as annexes that differ
     for other, unit in zip(ours, yours):
-        if other.original != unit.original:
+        if other.original != unit.original and known_language(unit.original or "en"):   # else reported by the loader
             yield _at(unit, f"{describe(unit)} has original {unit.original or 'not given'} here; {theirs.role} has "
                             f"{other.original or 'none'} ({other.where.path}:{other.where.line})")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from ..errors import EditionError, Problem
 from .inline import InlineError, parse
@@ -67,7 +68,13 @@ def read_document(path: Path, root: Path, language: Language,
     return doc, reader.problems
 
 
-ANNEX_NUMERALS = "upper-roman"     # how content numbers annexes, in every language: annex: II
+LANGUAGE_NAMES = Locale.parse("en")     # the codes an annex's original may name: those Babel can name
+ANNEX_NUMERALS = "upper-roman"
+
+
+def known_language(code: str) -> bool:
+    """Whether ``code`` names a language, as an annex's original must."""
+    return code in LANGUAGE_NAMES.languages     # how content numbers annexes, in every language: annex: II
 
 
 def annex_style(language: Language) -> LabelStyle:
@@ -295,11 +302,19 @@ class _Body:
         identity = annex_identity(label.number)
         named = f"annex {label.written}" if label.number else "the annex"
         title = self.inline(fields["title"], f"the title of {named}") if "title" in fields else ()
-        original = self.reader.text(fields["original"], "the original language of an annex") if "original" in fields else None
+        original = self.annex_original(fields["original"], named) if "original" in fields else None
         above = _Above(ANNEX, identity, label.written)
         children = self.blocks(fields["body"], (above,), identity, 1) if "body" in fields else ()
         where = Location(self.reader.source.shown, line(node))
         return Unit(ANNEX, where, label, identity, title, (), children, heading=True, original=original)
+
+    def annex_original(self, node: yaml.Node, named: str) -> str | None:
+        """The language an annex was written in: a language code, named in each edition's language."""
+        code = self.reader.text(node, f"the original language of {named}")
+        if code is not None and not known_language(code):
+            self.reader.problem(node, f"the original language of {named} is '{code}', which is not a language code "
+                                      "(en, es, fr, ru, ar, zh...)")
+        return code
 
     def annex_label(self, node: yaml.Node | None) -> Label:
         """``annex: II``, in capital roman numerals in every language; none (number 0) for a single annex."""
