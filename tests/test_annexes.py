@@ -162,3 +162,51 @@ def test_an_annex_s_unit_is_named_by_its_annex_in_messages() -> None:
     assert describe(Unit(ANNEX, where, Label(ANNEX, 2, "II"), "annex-II")) == "annex II"
     assert describe(Unit("paragraph", where, Label("paragraph", 3, "3"), "annex-II.3")) == "paragraph 3 of annex II"
     assert describe(Unit("paragraph", where, Label("paragraph", 3, "3"), "annex.3")) == "paragraph 3 of the annex"
+
+
+DECLARATION = {
+    "en": ("Declaration on parallel editions", "General provisions", "Scope", "Every edition keeps the numbering.",
+           "Each language writes its own labels.", "Final provisions", "Review", "As provided in {cite:annex.1}."),
+    "es": ("Declaración sobre las ediciones paralelas", "Disposiciones generales", "Alcance", "Cada edición conserva la numeración.",
+           "Cada idioma escribe sus etiquetas.", "Disposiciones finales", "Examen", "Según lo dispuesto en {cite:annex.1}."),
+}
+
+
+def _declaration(language: str, third: str = "3") -> str:
+    """An annex numbered with the convention scheme: chapters, articles numbered through the annex."""
+    title, chapter, scope, first, second, final, review, cited = DECLARATION[language]
+    return (f"annexes:\n  - title: {title}\n    scheme: convention\n    body:\n"
+            f"      - chapter: I\n        title: {chapter}\n        body:\n"
+            f"          - article: 1\n            title: {scope}\n            body:\n"
+            f"              - paragraph: 1\n                text: {first}\n"
+            f"              - paragraph: 2\n                text: {second}\n"
+            f"      - chapter: II\n        title: {final}\n        body:\n"
+            f"          - article: {third}\n            title: {review}\n            body:\n"
+            f"              - paragraph: 1\n                text: \"{cited}\"\n")
+
+
+def _with_declaration(tmp_path: Path, spanish_third: str = "2") -> Path:
+    project = make_project(tmp_path / "project", ROOT / "tests" / "samples" / "content")
+    for language, third in (("en", "2"), ("es", spanish_third)):
+        path = project / "content" / language / "resolution.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + _declaration(language, third), encoding="utf-8")
+    return project
+
+
+def test_an_annex_may_be_numbered_with_a_scheme_of_its_own(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = _with_declaration(tmp_path)
+    run = cli(project, "build", "--output", str(tmp_path / "out"), "--document", "resolution", "--jobs", "1")
+    assert run.status == 0, run.err
+    english, spanish = (pages(tmp_path / "out" / code / "resolution.pdf")[-1] for code in ("en", "es"))
+    assert "Annex Declaration on parallel editions CHAPTER I GENERAL PROVISIONS Article 1 Scope" in english
+    assert "CHAPTER II FINAL PROVISIONS Article 2 Review 1. As provided in annex, article 1." in english
+    assert "CAPÍTULO II DISPOSICIONES FINALES Artículo 2 Examen 1. Según lo dispuesto en anexo, artículo 1." in spanish
+    assert {"annex.I", "annex.1", "annex.1.2", "annex.2.1"} <= set(pypdf.PdfReader(tmp_path / "out" / "en" / "resolution.pdf").named_destinations)
+
+
+def test_an_annex_s_own_scheme_numbers_through_the_annex_and_is_checked(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = _with_declaration(tmp_path, spanish_third="3")
+    run = cli(project, "check")
+    assert run.status == 1
+    assert [line for line in run.lines if "confirmed" not in line] == [
+        "content/es/resolution.yaml:52: article 3 of the annex follows article 1 of the annex: article Artículo 2 is missing"]

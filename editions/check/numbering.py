@@ -31,10 +31,10 @@ from ..errors import Problem
 from ..read.inline import references
 from ..read.languages import Language
 from ..read.loader import known_language
-from ..read.model import ANNEX, Document, Location, Unit
+from ..read.model import ANNEX, Document, Location, Unit, annex_of
 from ..read.numerals import format_numeral
 from ..read.project import Project
-from ..read.schemes import RESTART
+from ..read.schemes import RESTART, Scheme
 from .alignment import realigned
 
 # Shared by every document, whatever its kind; a kind adds its own (kinds/<name>.yaml, ``shared: yes``).
@@ -83,7 +83,7 @@ def check_document(doc: Document, language: Language) -> Findings:
     """Problems of one language edition on its own: sequences and references."""
     findings = Findings()
     for parent, units, name, firsts in _sibling_lists(doc):
-        style = doc.labels[units[0].kind]
+        style = doc.styles(units[0].identity)[units[0].kind]
         parent_numeral = units[0].label.parent if units[0].label else ""
         found = list(_sequence(units, name, functools.partial(style.short, parent=parent_numeral), firsts))
         if found:
@@ -142,8 +142,8 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
     a level under one parent or, for a level numbered through the document or an ancestor level,
     every unit of the level in that scope, in document order, with the id() of each unit that is
     the first of its own parent (where a wrong restart shows)."""
-    scheme = doc.scheme
-    through = {level.key: level.numbering for level in scheme.levels if level.numbering != RESTART} if scheme else {}
+    body = _through(doc.scheme)
+    annexes = {name: _through(scheme) for name, (scheme, _) in doc.annex_schemes.items()}
     lists: dict[tuple[int, str], SiblingList] = {}
     parents: collections.deque[tuple[object, Sequence[Unit], tuple[Unit, ...]]] = collections.deque([(doc, doc.body, ())])
     while parents:
@@ -151,6 +151,7 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
         seen: set[str] = set()
         for unit in children:
             if unit.label and unit.kind != ANNEX:       # annexes are counted on their own (_annex_numbers)
+                through = annexes.get(annex_of(unit.identity or ""), body) if annexes else body
                 scope, name = _scope(unit.kind, through, doc, parent, ancestors)
                 entry = lists.setdefault((id(scope), unit.kind), (scope, [], name, Firsts()))
                 entry[1].append(unit)
@@ -162,6 +163,11 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
     for entry in lists.values():
         entry[1].sort(key=lambda u: u.where.line)
         yield entry
+
+
+def _through(scheme: Scheme | None) -> dict[str, str]:
+    """The levels of ``scheme`` numbered through the document or an ancestor level, with how."""
+    return {level.key: level.numbering for level in scheme.levels if level.numbering != RESTART} if scheme else {}
 
 
 def _scope(kind: str, through: dict[str, str], doc: Document, parent: object,
@@ -273,13 +279,22 @@ def check_parity(original: Document, translation: Document, languages: dict[str,
     yield from _annex_originals(theirs, mine)
 
 
+def _scheme_name(doc: Document, unit: Unit) -> str:
+    scheme = doc.scheme_of(unit.identity)
+    return scheme.name if scheme else "none"
+
+
 def _annex_originals(theirs: _Side, mine: _Side) -> Iterator[Problem]:
-    """An annex's original language is the same in every language's edition."""
+    """An annex's original language and scheme are the same in every language's edition."""
     ours = [unit for unit in theirs.doc.body if unit.kind == ANNEX]
     yours = [unit for unit in mine.doc.body if unit.kind == ANNEX]
     if [unit.identity for unit in ours] != [unit.identity for unit in yours]:
         return      # reported as annexes that differ
     for other, unit in zip(ours, yours):
+        mine_scheme, their_scheme = _scheme_name(mine.doc, unit), _scheme_name(theirs.doc, other)
+        if mine_scheme != their_scheme:
+            yield _at(unit, f"{describe(unit)} is numbered with the scheme {mine_scheme} here; {theirs.role} numbers it "
+                            f"with {their_scheme} ({other.where.path}:{other.where.line})")
         if other.original != unit.original and known_language(unit.original or "en"):   # else reported by the loader
             yield _at(unit, f"{describe(unit)} has original {unit.original or 'not given'} here; {theirs.role} has "
                             f"{other.original or 'none'} ({other.where.path}:{other.where.line})")
@@ -440,7 +455,7 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
 
 def _span(side: _Side, kind: str, units: list[Unit]) -> str:
     """``2 paragraphs, 1 to 2``, ``1 item, i)``, ``no subparagraphs``."""
-    show = _roman if kind == ANNEX else side.doc.labels[kind].short
+    show = _roman if kind == ANNEX else side.doc.styles(units[0].identity if units else None)[kind].short
     numbers = [u.label.number for u in units if u.label]
     if not numbers:
         return f"no {plural(kind)}"
@@ -462,7 +477,7 @@ def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
         assert item.unit.label is not None
         for twin in by_key.get((item.unit.kind, item.unit.label.number, sides[0]), []):
             if twin.parent != item.parent:
-                show = item.side.doc.labels[item.unit.kind].format(item.unit.label.number, item.unit.label.parent)
+                show = item.side.doc.styles(item.unit.identity)[item.unit.kind].format(item.unit.label.number, item.unit.label.parent)
                 yield _at(item.unit, f"{item.unit.kind} {show} is under {item.parent} here; {twin.side.role} has it under "
                           f"{twin.parent} ({twin.unit.where.path}:{twin.unit.where.line})")
 

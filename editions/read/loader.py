@@ -60,11 +60,12 @@ def read_document(path: Path, root: Path, language: Language,
     if scheme is None:
         return None, reader.problems
     styles = {level.key: language.style(scheme, level) for level in scheme.levels}
-    builder = _Body(reader, scheme, styles)
+    builder = _Body(reader, scheme, styles, _Annexes(root, language))
     body = builder.blocks(fields["body"], (), "", 0) if "body" in fields else ()
     body += builder.annexes(fields["annexes"]) if "annexes" in fields else ()
     styles[ANNEX] = annex_style(language)
-    doc = Document(path.stem, Location(reader.source.shown, 1), meta, body, scheme, styles) if meta is not None else None
+    annexes = builder.annexed.schemes
+    doc = Document(path.stem, Location(reader.source.shown, 1), meta, body, scheme, styles, annexes) if meta is not None else None
     return doc, reader.problems
 
 
@@ -205,12 +206,22 @@ def _fields(level: Level) -> tuple[Field, ...]:
 
 
 @dataclass
+class _Annexes:
+    """What an annex with a scheme of its own needs to be read: the project and language; and the schemes read."""
+
+    root: Path
+    language: Language
+    schemes: dict[str, tuple[Scheme, Mapping[str, LabelStyle]]] = field(default_factory=dict)
+
+
+@dataclass
 class _Body:
     """Builds units from block nodes, carrying the numbered ancestors for identities."""
 
     reader: Reader
     scheme: Scheme
     styles: dict[str, LabelStyle]
+    annexed: _Annexes
     previous: dict[tuple[str, str], int] = field(default_factory=dict)
     # Labels already read, by level and text as written, with their identity segment: a long
     # document writes "1." or "a)" thousands of times.
@@ -304,9 +315,28 @@ class _Body:
         title = self.inline(fields["title"], f"the title of {named}") if "title" in fields else ()
         original = self.annex_original(fields["original"], named) if "original" in fields else None
         above = _Above(ANNEX, identity, label.written)
-        children = self.blocks(fields["body"], (above,), identity, 1) if "body" in fields else ()
+        body = self.annex_body(fields["scheme"], identity) if "scheme" in fields else self
+        children = body.blocks(fields["body"], (above,), identity, 1) if "body" in fields and body else ()
         where = Location(self.reader.source.shown, line(node))
         return Unit(ANNEX, where, label, identity, title, (), children, heading=True, original=original)
+
+    def annex_body(self, node: yaml.Node, identity: str) -> _Body | None:
+        """The reader of an annex numbered with a scheme of its own; None, reported, if there is no such scheme."""
+        name = self.reader.text(node, "the scheme of an annex")
+        if name is None:
+            return None
+        try:
+            scheme = load_scheme(self.annexed.root, name)
+        except EditionError as error:
+            if scheme_path(self.annexed.root, name).is_file():      # its own problems, at its lines
+                self.reader.problems.extend(error.problems)
+            else:
+                self.reader.problem(node, f"no scheme '{name}': add {FOLDER}/{name}.yaml (docs/numbering.md)")
+            return None
+        styles = {level.key: self.annexed.language.style(scheme, level) for level in scheme.levels}
+        styles[ANNEX] = annex_style(self.annexed.language)
+        self.annexed.schemes[identity] = (scheme, styles)
+        return _Body(self.reader, scheme, styles, self.annexed)
 
     def annex_original(self, node: yaml.Node, named: str) -> str | None:
         """The language an annex was written in: a language code, named in each edition's language."""

@@ -158,6 +158,15 @@ def annex_identity(number: int) -> str:
     return f"{ANNEX}-{format_numeral('upper-roman', number)}" if number else ANNEX
 
 
+def annex_of(identity: str) -> str:
+    """The identity of the annex a unit belongs to, or "" for a unit of the body.
+
+    >>> annex_of("annex-II.3.b"), annex_of("annex-II"), annex_of("III.1")
+    ('annex-II', 'annex-II', '')
+    """
+    return identity.partition(".")[0] if identity.startswith(ANNEX) else ""
+
+
 def _walk(units: tuple[Unit, ...]) -> Iterator[Unit]:
     """The units and every unit below them, in document order, without a generator per level
     (nested generators made walking a unit twelve levels deep cost twelve steps)."""
@@ -237,10 +246,23 @@ class Document:
     body: tuple[Unit, ...]
     scheme: Scheme | None = None
     labels: Mapping[str, LabelStyle] = field(default_factory=dict)   # by level key, in this edition's language
+    # An annex numbered with a scheme of its own (``scheme:`` of the annex): by the annex's identity,
+    # that scheme and its labels in this edition's language.
+    annex_schemes: Mapping[str, tuple[Scheme, Mapping[str, LabelStyle]]] = field(default_factory=dict)
 
     @property
     def language(self) -> str:
         return self.meta.language
+
+    def styles(self, identity: str | None) -> Mapping[str, LabelStyle]:
+        """The labels the unit ``identity`` is written and printed with: its annex's scheme's, if it has one."""
+        own = self.annex_schemes.get(annex_of(identity)) if self.annex_schemes and identity else None
+        return own[1] if own else self.labels
+
+    def scheme_of(self, identity: str | None) -> Scheme | None:
+        """The scheme that numbers the unit ``identity``: its annex's, if it has one, else the document's."""
+        own = self.annex_schemes.get(annex_of(identity)) if self.annex_schemes and identity else None
+        return own[0] if own else self.scheme
 
     def units(self) -> Iterator[Unit]:
         return _walk(self.body)

@@ -52,6 +52,7 @@ ANNEX = (
     Field("annex", "text", required=False, doc="its number in capital roman numerals (I, II...); none for a single annex"),
     Field("title", "text", doc="its title"),
     Field("original", "text", required=False, doc="the language it was written in, when not the document's"),
+    Field("scheme", "text", required=False, doc="the numbering scheme of its units, when not the document's"),
     Field("body", "blocks", doc="its units, numbered afresh"),
 )
 

@@ -94,7 +94,7 @@ def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str
     for a, b in zip(old, new):
         counts[b.kind] = counts.get(b.kind, 0) + 1
         if b.label is not None:
-            here = place + (_numbered_place(b, versions.after.labels[b.kind]),)
+            here = place + (_numbered_place(b, versions.after.styles(b.identity)[b.kind]),)
         else:
             here = place + ((b.kind, str(counts[b.kind])),)
         yield from _text(here, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))

@@ -262,7 +262,7 @@ def edition_context(doc: Document, languages: dict[str, Language], others: list[
         assert unit.label is not None
         if unit.kind == ANNEX:
             return annex_name(doc, unit, words)
-        return doc.labels[unit.kind].format(unit.label.number, unit.label.parent)
+        return doc.styles(unit.identity)[unit.kind].format(unit.label.number, unit.label.parent)
 
     original = languages[doc.meta.original]
     return EditionContext(

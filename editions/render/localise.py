@@ -131,7 +131,7 @@ def inline_style(doc: Document, language: Language, catalog: Words, id_prefix: s
         assert unit.label is not None
         if unit.kind == ANNEX:
             return annex_name(doc, unit, catalog, cited=True)
-        return doc.labels[unit.kind].short(unit.label.number, unit.label.parent)
+        return doc.styles(identity)[unit.kind].short(unit.label.number, unit.label.parent)
 
     def ref_cite(identity: str) -> str:
         return citation(doc, identity, catalog, numbered)
@@ -165,7 +165,7 @@ def citation(doc: Document, identity: str, catalog: Words, numbered: dict[str, U
     parts: list[str] = []
     for unit in chain:
         assert unit.label is not None
-        style = doc.labels[unit.kind]
+        style = doc.styles(unit.identity)[unit.kind]
         if style.cite:
             cited = style.cite.format(style.numeral(unit.label.number, unit.label.parent))
             parts.append((", " if parts else "") + cited)
@@ -180,10 +180,11 @@ def _chain(doc: Document, target: Unit, ancestors: list[Unit]) -> list[Unit]:
     for unit in reversed(ancestors):
         if unit.kind == ANNEX:
             break
-        level = doc.scheme.by_key.get(chain[0].kind) if doc.scheme else None
+        scheme, labels = doc.scheme_of(target.identity), doc.styles(target.identity)
+        level = scheme.by_key.get(chain[0].kind) if scheme else None
         if level is None or level.compound or level.numbering == THROUGH:
             break
-        if doc.labels[chain[0].kind].cite and not doc.labels[unit.kind].cite:
+        if labels[chain[0].kind].cite and not labels[unit.kind].cite:
             break
         chain.insert(0, unit)
     return chain
