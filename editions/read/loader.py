@@ -70,12 +70,12 @@ def read_document(path: Path, root: Path, language: Language,
 
 
 LANGUAGE_NAMES = Locale.parse("en")     # the codes an annex's original may name: those Babel can name
-ANNEX_NUMERALS = "upper-roman"
+ANNEX_NUMERALS = "upper-roman"     # how content numbers annexes, in every language: annex: II
 
 
 def known_language(code: str) -> bool:
     """Whether ``code`` names a language, as an annex's original must."""
-    return code in LANGUAGE_NAMES.languages     # how content numbers annexes, in every language: annex: II
+    return code in LANGUAGE_NAMES.languages
 
 
 def annex_style(language: Language) -> LabelStyle:
