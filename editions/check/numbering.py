@@ -279,6 +279,11 @@ def check_parity(original: Document, translation: Document, languages: dict[str,
     yield from _annex_originals(theirs, mine)
 
 
+def _annexes_troubled(theirs: _Side, mine: _Side) -> bool:
+    """Whether the annexes of either edition have a problem of their own, already reported."""
+    return any(unit.kind == ANNEX and id(unit) in side.troubled for side in (theirs, mine) for unit in side.doc.body)
+
+
 def _scheme_name(doc: Document, unit: Unit) -> str:
     scheme = doc.scheme_of(unit.identity)
     return scheme.name if scheme else "none"
@@ -360,7 +365,7 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
     for side, other, parent, other_parent, extras in ((theirs, mine, a, b, extra_a), (mine, theirs, b, a, extra_b)):
         where = _where(other, other_parent)
         for unit in extras:
-            covered = quiet or unit.kind in counted
+            covered = quiet or unit.kind in counted or (unit.kind == ANNEX and _annexes_troubled(theirs, mine))
             if unit.label is not None:
                 loose.append(_Loose(unit, _name(parent), side, covered))
             if not covered:
