@@ -33,7 +33,7 @@ def test_dsc1_corrigendum_1_corrects_the_slips_of_the_english_text() -> None:
     project = check(ROOT).project
     english = project.documents["dsc-1"]["en"]
     [corrigendum] = english.meta.amendments
-    found = changes(amendment_texts(ROOT, english, project.languages["en"], corrigendum), project.languages["en"])
+    found = changes(amendment_texts(ROOT, english, project.languages["en"], corrigendum), project.languages["en"], str)
     assert [(c.place, c.old, c.new) for c in found] == [
         ((("masthead", ""), ("organization", "2")),
          "International Organization for Migration (OIM)", "International Organization for Migration (IOM)"),

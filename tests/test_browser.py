@@ -186,3 +186,34 @@ def test_language_switch_from_arabic_lands_on_the_same_unit(browser: Browser, si
     page.wait_for_load_state("load")
     assert page.url.endswith("/zh/libraries.html#II.A.1")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def kinds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kinds sample's web edition: a report with two annexes (tests/kinds)."""
+    from conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("kinds") / "project", ROOT / "tests" / "kinds" / "content")
+    build(BuildOptions(root=project, output=project / "output", formats=frozenset({"html"})))
+    return project / "output"
+
+
+def test_language_switch_in_an_annex_lands_on_the_same_unit_of_the_annex(browser: Browser, kinds: Path) -> None:
+    page = browser.new_page(viewport={"width": 1000, "height": 300})
+    page.goto((kinds / "en" / "report.html").as_uri())
+    page.evaluate("document.getElementById('annex-I.2').scrollIntoView(); window.dispatchEvent(new Event('scroll'))")
+    page.click("nav.languages a[hreflang=es]")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/es/report.html#annex-I.2")
+    page.close()
+
+
+@pytest.mark.parametrize("name", ["en/report.html", "es-en/report.html", "en/resolution.html"])
+def test_annexes_load_cleanly_and_accessibly(browser: Browser, kinds: Path, name: str) -> None:
+    page = browser.new_page()
+    errors, bad = visit(page, (kinds / name).as_uri())
+    assert (errors, bad) == ([], [])
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate("async () => (await axe.run()).violations.map(v => [v.id, v.impact])")
+    assert [v for v in violations if v[1] in ("serious", "critical")] == []
+    page.close()

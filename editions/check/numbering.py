@@ -30,9 +30,11 @@ from babel import Locale
 from ..errors import Problem
 from ..read.inline import references
 from ..read.languages import Language
-from ..read.model import Document, Location, Unit
+from ..read.loader import known_language
+from ..read.model import ANNEX, Document, Location, Unit, annex_of
+from ..read.numerals import format_numeral
 from ..read.project import Project
-from ..read.schemes import RESTART
+from ..read.schemes import RESTART, Scheme
 from .alignment import realigned
 
 # Shared by every document, whatever its kind; a kind adds its own (kinds/<name>.yaml, ``shared: yes``).
@@ -49,12 +51,21 @@ class Findings:
 
 
 def describe(unit: Unit) -> str:
-    """How messages name a unit: ``paragraph III.A.4``, ``preambular paragraph 3``, ``a bullets block``."""
+    """How messages name a unit: ``paragraph III.A.4``, ``preambular paragraph 3``, ``a bullets block``,
+    ``annex II``, ``paragraph 3 of annex II``, ``paragraph 3 of the annex``."""
     if unit.label is not None and not unit.label.printed:
         return f"{unit.called or unit.kind} {unit.label.number}"
     if unit.identity is not None:
-        return f"{unit.kind} {unit.identity}"
+        return _named(unit.kind, unit.identity)
     return {"heading": "a heading", "bullet": "a bullet"}.get(unit.kind, f"a {unit.kind} block")
+
+
+def _named(kind: str, identity: str) -> str:
+    if not identity.startswith(ANNEX):
+        return f"{kind} {identity}"
+    annex, _, own = identity.partition(".")
+    which = f"annex {annex.removeprefix(ANNEX + '-')}" if annex != ANNEX else "the annex"
+    return f"{kind} {own} of {which}" if own else which
 
 
 def check_numbering(project: Project) -> list[Problem]:
@@ -74,13 +85,18 @@ def check_document(doc: Document, language: Language) -> Findings:
     """Problems of one language edition on its own: sequences and references."""
     findings = Findings()
     for parent, units, name, firsts in _sibling_lists(doc):
-        style = doc.labels[units[0].kind]
+        style = doc.styles(units[0].identity)[units[0].kind]
         parent_numeral = units[0].label.parent if units[0].label else ""
         found = list(_sequence(units, name, functools.partial(style.bare, parent=parent_numeral), firsts))
         if found:
             findings.troubled.add(id(parent))
             findings.troubled |= firsts.parents
             findings.problems.extend(found)
+    annexes = [unit for unit in doc.body if unit.kind == ANNEX]
+    found = list(_annex_numbers(annexes))
+    if found or any(unit.label and not unit.label.valid for unit in annexes):
+        findings.troubled |= {id(unit) for unit in annexes}     # one slip, one message: not compared again
+    findings.problems.extend(found)
     known = doc.numbered()
     for unit in doc.units():
         for reference in references(unit.title + unit.text):
@@ -91,6 +107,27 @@ def check_document(doc: Document, language: Language) -> Findings:
                 findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to "
                                                    f"{describe(target)}, whose number is not printed: cite it in words"))
     return findings
+
+
+def _annex_numbers(annexes: list[Unit]) -> Iterator[Problem]:
+    """Annexes count I, II, III... through the document; a single one may go unnumbered ("Annex")."""
+    unnumbered = [unit for unit in annexes if unit.label and unit.label.valid and not unit.label.number]
+    if len(annexes) > 1:
+        for unit in unnumbered:
+            yield _at(unit, f"an annex without a number stands among {len(annexes)} annexes: "
+                            "number each of them (annex: I, annex: II...)")
+    if not unnumbered:
+        yield from _sequence(annexes, "the document", _roman, Firsts())
+
+
+def _roman(number: int) -> str:
+    """An annex's number as content writes it, whatever the language: II."""
+    return format_numeral("upper-roman", number) if number else "without a number"
+
+
+def plural(kind: str) -> str:
+    """``paragraphs``, ``annexes``."""
+    return f"{kind}es" if kind.endswith("x") else f"{kind}s"
 
 
 class Firsts(set[int]):
@@ -110,15 +147,16 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
     a level under one parent or, for a level numbered through the document or an ancestor level,
     every unit of the level in that scope, in document order, with the id() of each unit that is
     the first of its own parent (where a wrong restart shows)."""
-    scheme = doc.scheme
-    through = {level.key: level.numbering for level in scheme.levels if level.numbering != RESTART} if scheme else {}
+    body = _through(doc.scheme)
+    annexes = {name: _through(scheme) for name, (scheme, _) in doc.annex_schemes.items()}
     lists: dict[tuple[int, str], SiblingList] = {}
     parents: collections.deque[tuple[object, Sequence[Unit], tuple[Unit, ...]]] = collections.deque([(doc, doc.body, ())])
     while parents:
         parent, children, ancestors = parents.popleft()
         seen: set[str] = set()
         for unit in children:
-            if unit.label:
+            if unit.label and unit.kind != ANNEX:       # annexes are counted on their own (_annex_numbers)
+                through = annexes.get(annex_of(unit.identity or ""), body) if annexes else body
                 scope, name = _scope(unit.kind, through, doc, parent, ancestors)
                 entry = lists.setdefault((id(scope), unit.kind), (scope, [], name, Firsts()))
                 entry[1].append(unit)
@@ -132,6 +170,11 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
         yield entry
 
 
+def _through(scheme: Scheme | None) -> dict[str, str]:
+    """The levels of ``scheme`` numbered through the document or an ancestor level, with how."""
+    return {level.key: level.numbering for level in scheme.levels if level.numbering != RESTART} if scheme else {}
+
+
 def _scope(kind: str, through: dict[str, str], doc: Document, parent: object,
            ancestors: tuple[Unit, ...]) -> tuple[object, str]:
     """What a unit's number counts under, and how messages name it."""
@@ -141,6 +184,8 @@ def _scope(kind: str, through: dict[str, str], doc: Document, parent: object,
     for above in reversed(ancestors):
         if above.kind == numbering:
             return above, describe(above)
+    if ancestors and ancestors[0].kind == ANNEX:      # an annex numbers its units afresh
+        return ancestors[0], describe(ancestors[0])
     return doc, "the document"
 
 
@@ -157,7 +202,7 @@ def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts
     if sorted(numbers) == list(range(1, len(numbers) + 1)):
         for before, after in zip(units, units[1:]):
             if after.label and before.label and after.label.number < before.label.number:
-                yield _at(after, f"{describe(after)} comes after {describe(before)}: the {after.kind}s of {parent} are out of order")
+                yield _at(after, f"{describe(after)} comes after {describe(before)}: the {plural(after.kind)} of {parent} are out of order")
         return
     expected, first_line, offset = 1, dict[int, int](), 0
     for index, unit in enumerate(units):
@@ -166,7 +211,7 @@ def _sequence(units: list[Unit], parent: str, show: Callable[[int], str], firsts
         following = units[index + 1].label if index + 1 < len(units) else None
         number = label.number + offset
         if label.valid and label.number == 1 and index and id(unit) in firsts:
-            yield _at(unit, f"{describe(unit)} restarts the numbering: {unit.kind}s are numbered through {parent}, "
+            yield _at(unit, f"{describe(unit)} restarts the numbering: {plural(unit.kind)} are numbered through {parent}, "
                             f"so this one is {unit.kind} {show(expected)}")
             offset = expected - 1
             number = expected
@@ -192,8 +237,8 @@ def _missing(kind: str, first: int, after: int, show: Callable[[int], str]) -> s
     if after - first == 1:
         return f"{kind} {show(first)} is missing"
     if after - first <= 4:
-        return f"{kind}s {', '.join(show(n) for n in range(first, after))} are missing"
-    return f"{kind}s {show(first)} to {show(after - 1)} are missing"
+        return f"{plural(kind)} {', '.join(show(n) for n in range(first, after))} are missing"
+    return f"{plural(kind)} {show(first)} to {show(after - 1)} are missing"
 
 
 @dataclass(frozen=True)
@@ -236,6 +281,33 @@ def check_parity(original: Document, translation: Document, languages: dict[str,
     loose: list[_Loose] = []
     yield from _compare(theirs, mine, (original, original.body), (translation, translation.body), loose)
     yield from _misnested(loose)
+    yield from _annex_originals(theirs, mine)
+
+
+def _annexes_troubled(theirs: _Side, mine: _Side) -> bool:
+    """Whether the annexes of either edition have a problem of their own, already reported."""
+    return any(unit.kind == ANNEX and id(unit) in side.troubled for side in (theirs, mine) for unit in side.doc.body)
+
+
+def _scheme_name(doc: Document, unit: Unit) -> str:
+    scheme = doc.scheme_of(unit.identity)
+    return scheme.name if scheme else "none"
+
+
+def _annex_originals(theirs: _Side, mine: _Side) -> Iterator[Problem]:
+    """An annex's original language and scheme are the same in every language's edition."""
+    ours = [unit for unit in theirs.doc.body if unit.kind == ANNEX]
+    yours = [unit for unit in mine.doc.body if unit.kind == ANNEX]
+    if [unit.identity for unit in ours] != [unit.identity for unit in yours]:
+        return      # reported as annexes that differ
+    for other, unit in zip(ours, yours):
+        mine_scheme, their_scheme = _scheme_name(mine.doc, unit), _scheme_name(theirs.doc, other)
+        if mine_scheme != their_scheme:
+            yield _at(unit, f"{describe(unit)} is numbered with the scheme {mine_scheme} here; {theirs.role} numbers it "
+                            f"with {their_scheme} ({other.where.path}:{other.where.line})")
+        if other.original != unit.original and known_language(unit.original or "en"):   # else reported by the loader
+            yield _at(unit, f"{describe(unit)} has original {unit.original or 'not given'} here; {theirs.role} has "
+                            f"{other.original or 'none'} ({other.where.path}:{other.where.line})")
 
 
 def english_name(code: str) -> str:
@@ -292,7 +364,9 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
                     yield from _compare(theirs, mine, (x, x.children), (y, y.children), loose)
         elif tag == "replace" and not quiet:
             for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
-                if x.label is None or y.label is None or x.kind != y.kind:
+                if x.kind == ANNEX and (id(x) in theirs.troubled or id(y) in mine.troubled):
+                    continue
+                if x.label is None or y.label is None or x.kind != y.kind or x.kind == ANNEX:
                     yield _at(y, f"{describe(y)} stands where {theirs.role} has {describe(x)} ({x.where.path}:{x.where.line})"
                                  f"{_rewrite(x, y)}")
             extra_a += [u for u in a[1][i1 + (j2 - j1):i2]]
@@ -306,7 +380,7 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
     for side, other, parent, other_parent, extras in ((theirs, mine, a, b, extra_a), (mine, theirs, b, a, extra_b)):
         where = _where(other, other_parent)
         for unit in extras:
-            covered = quiet or unit.kind in counted
+            covered = quiet or unit.kind in counted or (unit.kind == ANNEX and _annexes_troubled(theirs, mine))
             if unit.label is not None and unit.label.printed:
                 loose.append(_Loose(unit, _name(parent), side, covered))
             if not covered:
@@ -399,6 +473,8 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
         (short, short_units, short_parent), (long_, long_units, long_parent) = sorted(
             [(theirs, ours, a), (mine, yours, b)], key=lambda s: len(s[1]))
         where = _where(short, short_parent)
+        if kind == ANNEX:       # at the list of annexes, if the file has one
+            where = Location(where.path, short.doc.meta.lines.get("annexes", where.line))
         long_where = long_units[-1].where
         yield kind, Problem(where.path, where.line,
                       f"{_name(short_parent)} has {_span(short, kind, short_units)}; "
@@ -407,13 +483,13 @@ def _counts(theirs: _Side, mine: _Side, a: Parent, b: Parent,
 
 def _span(side: _Side, kind: str, units: list[Unit]) -> str:
     """``2 paragraphs, 1 to 2``, ``1 item, i)``, ``no subparagraphs``."""
-    show = side.doc.labels[kind].bare
+    show = _roman if kind == ANNEX else side.doc.styles(units[0].identity if units else None)[kind].bare
     numbers = [u.label.number for u in units if u.label]
     if not numbers:
-        return f"no {kind}s"
+        return f"no {plural(kind)}"
     if len(numbers) == 1:
         return f"1 {kind}, {show(numbers[0])}"
-    return f"{len(numbers)} {kind}s, {show(numbers[0])} to {show(numbers[-1])}"
+    return f"{len(numbers)} {plural(kind)}, {show(numbers[0])} to {show(numbers[-1])}"
 
 
 def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
@@ -429,7 +505,7 @@ def _misnested(loose: list[_Loose]) -> Iterator[Problem]:
         assert item.unit.label is not None
         for twin in by_key.get((item.unit.kind, item.unit.label.number, sides[0]), []):
             if twin.parent != item.parent:
-                show = item.side.doc.labels[item.unit.kind].bare(item.unit.label.number, item.unit.label.parent)
+                show = item.side.doc.styles(item.unit.identity)[item.unit.kind].bare(item.unit.label.number, item.unit.label.parent)
                 yield _at(item.unit, f"{item.unit.kind} {show} is under {item.parent} here; {twin.side.role} has it under "
                           f"{twin.parent} ({twin.unit.where.path}:{twin.unit.where.line})")
 

@@ -41,7 +41,7 @@ from .model import Inline, Unit
 # Possessive quantifiers: what each matches can never be given back to the rest, so
 # none backtracks, and a 400 KB identity takes 1 KiB to match instead of 60 MiB.
 FIELD = re.compile(r"\{([a-z]++)(?::([^{}]*+))?\}")
-IDENTITY = re.compile(r"[A-Za-z0-9]++(?:\.[A-Za-z0-9]++)*+")
+IDENTITY = re.compile(r"[A-Za-z0-9]++(?:-[A-Za-z0-9]++)?+(?:\.[A-Za-z0-9]++)*+")   # annex-II.3: an annex's prefix
 NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,6})?")     # what every locale formats exactly
 DELIMITERS = {"*": "emphasis", "**": "strong", '"': "quote"}
 NO_BREAK_SPACE = "\u00a0"

@@ -16,7 +16,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..errors import EditionError, Problem
 from ..fonts import SCRIPTS
-from .model import LabelStyle
+from .model import ANNEX, LabelStyle
 from .schema import LANGUAGE, Field, Reader
 from .schemes import FOLDER, Level, Scheme, load_scheme
 from .systems import Systems, load_systems
@@ -138,7 +138,7 @@ def _known_levels(reader: Reader, fields: dict[str, yaml.Node], root: Path, syst
     every = sorted({level.key for scheme in schemes.values() for level in scheme.levels})
     if type(labels := fields.get("labels")) is yaml.MappingNode:
         for key, _ in labels.value:
-            if key.value not in every:
+            if key.value not in every and key.value != ANNEX:     # annex: how annexes are numbered
                 reader.problem(key, f"labels names '{key.value}', which is a level of no scheme; levels: {', '.join(every)}")
     if type(named := fields.get("schemes")) is yaml.MappingNode:
         for name, value in named.value:

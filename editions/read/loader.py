@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from ..errors import EditionError, Problem
 from .inline import InlineError, parse
 from .kinds import DEFAULT as DEFAULT_KIND
 from .kinds import Kind, load_kinds
 from .languages import Language
-from .model import Amendment, Document, Inline, Label, LabelStyle, Location, Meta, Unit
-from .numerals import LookAlikeError, NumeralError, format_numeral
+from .model import ANNEX, Amendment, Document, Inline, Label, LabelStyle, Location, Meta, Unit, annex_identity
+from .numerals import LookAlikeError, NumeralError, format_numeral, parse_numeral
 from .schema import AMENDMENT, BLOCK_VALUES, DOCUMENT, Field, Reader
+from .schema import ANNEX as ANNEX_FIELDS
 from .schemes import DEFAULT as DEFAULT_SCHEME
 from .schemes import FOLDER, RESTART, THROUGH, TOP, Level, Scheme, load_scheme, scheme_path
 from .systems import Systems
@@ -59,9 +61,29 @@ def read_document(path: Path, root: Path, language: Language,
     if scheme is None:
         return None, reader.problems
     styles = {level.key: language.style(scheme, level) for level in scheme.levels}
-    body = _Body(reader, scheme, styles).blocks(fields["body"], (), "", 0) if "body" in fields else ()
-    doc = Document(path.stem, Location(reader.source.shown, 1), meta, body, scheme, styles) if meta is not None else None
+    builder = _Body(reader, scheme, styles, _Annexes(root, language))
+    body = builder.blocks(fields["body"], (), "", 0) if "body" in fields else ()
+    body += builder.annexes(fields["annexes"]) if "annexes" in fields else ()
+    styles[ANNEX] = annex_style(language)
+    annexes = builder.annexed.schemes
+    doc = Document(path.stem, Location(reader.source.shown, 1), meta, body, scheme, styles, annexes) if meta is not None else None
     return doc, reader.problems
+
+
+LANGUAGE_NAMES = Locale.parse("en")     # the codes an annex's original may name: those Babel can name
+ANNEX_NUMERALS = "upper-roman"     # how content numbers annexes, in every language: annex: II
+
+
+def known_language(code: str) -> bool:
+    """Whether ``code`` names a language, as an annex's original must."""
+    return code in LANGUAGE_NAMES.languages
+
+
+def annex_style(language: Language) -> LabelStyle:
+    """How the language prints an annex's number: its ``labels: annex:`` (Chinese numerals, Arabic
+    ordinal words as special forms), else capital roman numerals; the word comes from the catalog."""
+    found = language.labels.get(ANNEX) or LabelStyle(ANNEX, "{}", "")
+    return replace(found, numerals=found.numerals or ANNEX_NUMERALS)
 
 
 def _scheme(reader: Reader, fields: dict[str, yaml.Node], root: Path, systems: Systems) -> Scheme | None:
@@ -134,7 +156,7 @@ def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, .
     values: dict[str, object] = {}
     for f in schema:
         node = fields.get(f.name)
-        if node is None or f.type == "blocks" or f.name in ("scheme", "type"):     # read first, by _scheme and _kind
+        if node is None or f.type in ("blocks", "annexes") or f.name in ("scheme", "type"):     # read first, by _scheme and _kind
             continue
         if f.type == "amendments":
             values[f.name] = _amendments(reader, node)
@@ -190,12 +212,22 @@ def _fields(level: Level) -> tuple[Field, ...]:
 
 
 @dataclass
+class _Annexes:
+    """What an annex with a scheme of its own needs to be read: the project and language; and the schemes read."""
+
+    root: Path
+    language: Language
+    schemes: dict[str, tuple[Scheme, Mapping[str, LabelStyle]]] = field(default_factory=dict)
+
+
+@dataclass
 class _Body:
     """Builds units from block nodes, carrying the numbered ancestors for identities."""
 
     reader: Reader
     scheme: Scheme
     styles: dict[str, LabelStyle]
+    annexed: _Annexes
     previous: dict[tuple[str, str], int] = field(default_factory=dict)
     # Labels already read, by level and text as written, with their identity segment: a long
     # document writes "1." or "a)" thousands of times.
@@ -276,7 +308,7 @@ class _Body:
     def stands(self, node: yaml.Node, level: Level, chain: tuple[_Above, ...]) -> None:
         """Report a unit of ``level`` where the scheme does not let it stand."""
         kind = level.key
-        standing = chain[-1].key if chain else TOP
+        standing = chain[-1].key if chain and chain[-1].key != ANNEX else TOP     # an annex's body is a document's
         if standing not in level.under:
             place = "at the top of the document" if standing == TOP else f"under a {standing}"
             self.reader.problem(node, f"a {kind} cannot stand {place}: in the scheme {self.scheme.name}, "
@@ -293,9 +325,68 @@ class _Body:
     @staticmethod
     def scope(level: Level, chain: tuple[_Above, ...]) -> str:
         """The identity of the unit a level's numbers count under: "" for the whole document."""
+        annex = chain[0].identity if chain and chain[0].key == ANNEX else ""   # an annex counts afresh
         if level.numbering == THROUGH:
-            return ""
-        return next((above.identity for above in reversed(chain) if above.key == level.numbering), "")
+            return annex
+        return next((above.identity for above in reversed(chain) if above.key == level.numbering), annex)
+
+    def annexes(self, node: yaml.Node) -> tuple[Unit, ...]:
+        """The annexes, each a unit after the body whose units are numbered afresh under its identity."""
+        found = (self.annex(item) for item in self.reader.sequence(node, "annexes"))
+        return tuple(unit for unit in found if unit is not None)
+
+    def annex(self, node: yaml.Node) -> Unit | None:
+        fields = self.reader.record(node, ANNEX_FIELDS, "an annex")
+        if not fields:
+            return None
+        label = self.annex_label(fields.get(ANNEX))
+        identity = annex_identity(label.number)
+        named = f"annex {label.written}" if label.number else "the annex"
+        title = self.inline(fields["title"], f"the title of {named}") if "title" in fields else ()
+        original = self.annex_original(fields["original"], named) if "original" in fields else None
+        above = _Above(ANNEX, identity, label.written)
+        body = self.annex_body(fields["scheme"], identity) if "scheme" in fields else self
+        children = body.blocks(fields["body"], (above,), identity, 1) if "body" in fields and body else ()
+        where = Location(self.reader.source.shown, line(node))
+        return Unit(ANNEX, where, label, identity, title, (), children, heading=True, original=original)
+
+    def annex_body(self, node: yaml.Node, identity: str) -> _Body | None:
+        """The reader of an annex numbered with a scheme of its own; None, reported, if there is no such scheme."""
+        name = self.reader.text(node, "the scheme of an annex")
+        if name is None:
+            return None
+        try:
+            scheme = load_scheme(self.annexed.root, name)
+        except EditionError as error:
+            if scheme_path(self.annexed.root, name).is_file():      # its own problems, at its lines
+                self.reader.problems.extend(error.problems)
+            else:
+                self.reader.problem(node, f"no scheme '{name}': add {FOLDER}/{name}.yaml (docs/numbering.md)")
+            return None
+        styles = {level.key: self.annexed.language.style(scheme, level) for level in scheme.levels}
+        styles[ANNEX] = annex_style(self.annexed.language)
+        self.annexed.schemes[identity] = (scheme, styles)
+        return _Body(self.reader, scheme, styles, self.annexed)
+
+    def annex_original(self, node: yaml.Node, named: str) -> str | None:
+        """The language an annex was written in: a language code, named in each edition's language."""
+        code = self.reader.text(node, f"the original language of {named}")
+        if code is not None and not known_language(code):
+            self.reader.problem(node, f"the original language of {named} is '{code}', which is not a language code "
+                                      "(en, es, fr, ru, ar, zh...)")
+        return code
+
+    def annex_label(self, node: yaml.Node | None) -> Label:
+        """``annex: II``, in capital roman numerals in every language; none (number 0) for a single annex."""
+        written = self.reader.text(node, "the number of an annex") if node is not None and node.value else None
+        if written is None:
+            return Label(ANNEX, 0, "", valid=node is None or not node.value)
+        try:
+            return Label(ANNEX, parse_numeral(ANNEX_NUMERALS, written), written)
+        except NumeralError as error:
+            assert node is not None
+            self.reader.problem(node, f"annex number '{written}' {_reason(error)}: annexes are numbered I, II, III...")
+            return Label(ANNEX, 0, written, valid=False)
 
     def unnumbered(self, node: yaml.MappingNode, kind: str, where: Location,
                    chain: tuple[_Above, ...], parent: str, depth: int) -> Unit | None:

@@ -18,6 +18,8 @@ from .numerals import NumeralError, System, format_numeral, parse_numeral
 if TYPE_CHECKING:       # the model is imported by a build with nothing to do, which never reads YAML
     from .schemes import Scheme
 
+ANNEX = "annex"     # the kind of an annex's unit: numbered I, II... after the body, its units numbered afresh
+
 # Unnumbered blocks. "bullet" only occurs inside "bullets". Numbered levels come from the document's scheme.
 BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
 
@@ -167,10 +169,29 @@ class Unit:
     children: tuple[Unit, ...] = ()
     heading: bool = False              # a numbered unit of a level that carries a title
     called: str = ""                   # how messages name a unit whose number is not printed: "preambular paragraph"
+    original: str | None = None        # an annex written in another language than its document: that language
 
     def walk(self) -> Iterator[Unit]:
         """This unit and every unit below it, in document order."""
         return _walk((self,))
+
+
+def annex_identity(number: int) -> str:
+    """An annex's identity, the prefix of its units' (``annex-II.3``): ``annex`` for a single unnumbered one.
+
+    >>> annex_identity(2), annex_identity(0)
+    ('annex-II', 'annex')
+    """
+    return f"{ANNEX}-{format_numeral('upper-roman', number)}" if number else ANNEX
+
+
+def annex_of(identity: str) -> str:
+    """The identity of the annex a unit belongs to, or "" for a unit of the body.
+
+    >>> annex_of("annex-II.3.b"), annex_of("annex-II"), annex_of("III.1")
+    ('annex-II', 'annex-II', '')
+    """
+    return identity.partition(".")[0] if identity.startswith(ANNEX) else ""
 
 
 def _walk(units: tuple[Unit, ...]) -> Iterator[Unit]:
@@ -253,10 +274,23 @@ class Document:
     body: tuple[Unit, ...]
     scheme: Scheme | None = None
     labels: Mapping[str, LabelStyle] = field(default_factory=dict)   # by level key, in this edition's language
+    # An annex numbered with a scheme of its own (``scheme:`` of the annex): by the annex's identity,
+    # that scheme and its labels in this edition's language.
+    annex_schemes: Mapping[str, tuple[Scheme, Mapping[str, LabelStyle]]] = field(default_factory=dict)
 
     @property
     def language(self) -> str:
         return self.meta.language
+
+    def styles(self, identity: str | None) -> Mapping[str, LabelStyle]:
+        """The labels the unit ``identity`` is written and printed with: its annex's scheme's, if it has one."""
+        own = self.annex_schemes.get(annex_of(identity)) if self.annex_schemes and identity else None
+        return own[1] if own else self.labels
+
+    def scheme_of(self, identity: str | None) -> Scheme | None:
+        """The scheme that numbers the unit ``identity``: its annex's, if it has one, else the document's."""
+        own = self.annex_schemes.get(annex_of(identity)) if self.annex_schemes and identity else None
+        return own[0] if own else self.scheme
 
     def units(self) -> Iterator[Unit]:
         return _walk(self.body)

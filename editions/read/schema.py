@@ -44,6 +44,16 @@ DOCUMENT = (
           doc="PDFs longer than this many pages get a table of contents (default 12)"),
     Field("scheme", "text", required=False, doc="numbering scheme, a file schemes/<name>.yaml (default un-report)"),
     Field("body", "blocks", doc="the units of the document"),
+    Field("annexes", "annexes", required=False, doc="the annexes, after the body: each with annex, title, original, body"),
+)
+
+# One entry of a document's ``annexes:`` (editions/read/loader.py).
+ANNEX = (
+    Field("annex", "text", required=False, doc="its number in capital roman numerals (I, II...); none for a single annex"),
+    Field("title", "text", doc="its title"),
+    Field("original", "text", required=False, doc="the language it was written in, when not the document's"),
+    Field("scheme", "text", required=False, doc="the numbering scheme of its units, when not the document's"),
+    Field("body", "blocks", doc="its units, numbered afresh"),
 )
 
 # kinds/<name>.yaml: the fields of a kind of document (editions/read/kinds.py).

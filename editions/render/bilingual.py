@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..read.inline import plain_text
 from ..read.languages import Language
 from ..read.model import Document, Unit
-from .html import EditionContext, edition_context, template_errors
+from .html import EditionContext, catalog, edition_context, template_errors
 
 FRAGMENT = "fragment.html"
 TEMPLATE = "bilingual.html"
@@ -96,7 +96,8 @@ def _leading_count(children: Sequence[Unit]) -> int:
 def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Document],
                      languages: dict[str, Language], medium: str, layout: str = LAYOUT) -> str:
     """The bilingual edition of ``docs`` (one per column, in order) as HTML."""
-    contexts = [edition_context(doc, languages, [], medium, id_prefix=f"{doc.language}-") for doc in docs]
+    contexts = [edition_context(doc, languages, [], medium, catalog(envs[doc.language]), id_prefix=f"{doc.language}-")
+                for doc in docs]
     with template_errors(TEMPLATE):
         fragments = [envs[doc.language].get_template(FRAGMENT) for doc in docs]
         cells = [

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from ..read.amendments import Versions
 from ..read.inline import InlineStyle, body_notes, render_plain
 from ..read.languages import Language
-from ..read.model import Amendment, Document, LabelStyle, Unit, version_symbol
-from .localise import inline_style
+from ..read.model import ANNEX, Amendment, Document, LabelStyle, Unit, version_symbol
+from .localise import Words, inline_style
 
 if TYPE_CHECKING:
     import jinja2
@@ -57,11 +57,11 @@ def sentences(text: str) -> list[str]:
     return found
 
 
-def changes(versions: Versions, language: Language) -> list[Change]:
+def changes(versions: Versions, language: Language, catalog: Words) -> list[Change]:
     """Every correction ``versions.after`` makes to ``versions.before``, whose structure is the same
     (editions/check/changes.py checks that first)."""
     before, after = versions.before, versions.after
-    old_style, new_style = inline_style(before, language), inline_style(after, language)
+    old_style, new_style = inline_style(before, language, catalog), inline_style(after, language, catalog)
     found = list(_masthead(before, after))
     found += list(_blocks(before.body, after.body, (), old_style, new_style, versions, language))
     found += list(_footnotes(before, after, old_style, new_style))
@@ -96,20 +96,22 @@ def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str
     for a, b in zip(old, new):
         counts[b.kind] = counts.get(b.kind, 0) + 1
         if b.label is not None:
-            here = place + (_numbered_place(b, versions.after.labels[b.kind]),)
+            here = place + (_numbered_place(b, versions.after.styles(b.identity)[b.kind]),)
         else:
             here = place + ((b.kind, str(counts[b.kind])),)
         yield from _text(here, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
         yield from _blocks(a.children, b.children, here, old_style, new_style, versions, language)
 
 
-NAMED_LEVELS = ("section", "subsection", "paragraph", "subparagraph", "item", "preamble")   # named by the catalog
+NAMED_LEVELS = ("annex", "section", "subsection", "paragraph", "subparagraph", "item", "preamble")   # named by the catalog
 
 
 def _numbered_place(unit: Unit, style: LabelStyle) -> tuple[str, str]:
     """How a corrigendum names a numbered unit: by the catalog's word for the level, or, for the levels
     of other schemes, by the language's citation form (``article 7``), else by its label."""
     assert unit.label is not None
+    if unit.kind == ANNEX:      # "Annex I, paragraph 4"; a single annex has no number
+        return unit.kind, style.numeral(unit.label.number) if unit.label.number else ""
     if not unit.label.printed:      # a preambular paragraph, by its place: "Preambular paragraph 3"
         number = str(unit.label.number)
         return (unit.kind, number) if unit.kind in NAMED_LEVELS else ("cited", f"{unit.called} {number}")
@@ -134,10 +136,11 @@ def _text(place: tuple[tuple[str, str], ...], old: str, new: str) -> Iterator[Ch
 def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Versions,
                        languages: dict[str, Language], medium: str) -> str:
     """The corrigendum ``versions.amendment`` in ``doc``'s language, as HTML."""
-    from .html import edition_context, render_template
+    from .html import catalog, edition_context, render_template
 
     language = languages[doc.language]
-    context = dict(edition_context(doc, languages, [], medium))
+    words = catalog(env)
+    context = dict(edition_context(doc, languages, [], medium, words))
     amendment = versions.amendment
     block = language.block_locale      # the distribution lines' language (editions/render/html.py)
     only = [str(block.languages.get(code, code)) for code in amendment.languages if code in languages]
@@ -148,7 +151,7 @@ def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Version
         issued=amendment.date.isoformat(),
         issued_text=_date(amendment, block),
         only=only,
-        changes=changes(versions, language),
+        changes=changes(versions, language, words),
     )
     return render_template(env, TEMPLATE, context)
 

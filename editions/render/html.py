@@ -34,8 +34,9 @@ from ..files import file_hash
 from ..read.inline import InlineStyle, body_notes, plain_text, render
 from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
-from ..read.model import Document, FieldValue, Inline, Meta, Unit, version_symbol
-from .localise import format_date_range, format_long_date, inline_style, load_translations
+from ..read.model import ANNEX, Document, FieldValue, Inline, Meta, Unit, version_symbol
+from ..read.schemes import Level
+from .localise import CODE_MSGIDS, Words, annex_name, format_date_range, format_long_date, inline_style, load_translations
 from .scripts import type_rules
 
 TEMPLATE = "edition.html"
@@ -60,6 +61,7 @@ class EditionContext(TypedDict):
     language_line: str                # "English", empty in the original's edition
     original_name: str                # "Spanish", in the edition's language
     block_lang: str                   # the distribution lines' language when not the edition's ("en" in ar, zh, ru), or ""
+    language_name: Callable[[str], str]   # a language's name in the edition's language: "French" for fr
     dates: str                        # a conference's days, "20-22 November 2002", or ""
     issued: str                       # date of issue in ISO form, or ""
     issue_date: str                   # the document's date of issue as printed, "15 December 2025", or ""
@@ -70,6 +72,7 @@ class EditionContext(TypedDict):
     footnotes: list[tuple[str, Markup]]  # each footnote's number and text (the screen's notes at the end)
     label: Callable[[Unit], str]
     layout: Callable[[Unit], str]     # how a numbered unit's level is laid out: "hanging" or "indented"
+    heading_style: Callable[[Unit], str]  # how a heading's level is set: "run-in", "as-written" or "centred"
     indented: bool                    # whether a level is numbered by its place or indented (templates/indented.css)
     plain: Callable[[tuple[Inline, ...]], str]
     css_content: Callable[[str], Markup]
@@ -173,11 +176,12 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
-    msgids = template_msgids(root) | kind_lines(load_kinds(root)[0])    # a kind's line is translated like a template's strings
+    msgids = template_msgids(root) | kind_lines(load_kinds(root)[0]) | CODE_MSGIDS   # a kind's line is translated like a template's strings
     translations = load_translations(root, language.code, msgids)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension at run time
     block = language.block_locale.language
     env.globals["block_gettext"] = _gettext(translations if block == language.code else load_translations(root, block, msgids))
+    env.globals["catalog"] = translations.gettext
     return env
 
 
@@ -187,10 +191,17 @@ def _gettext(translations: gettext.NullTranslations) -> Callable[..., Markup]:
     return lambda message, **variables: Markup(translations.gettext(message)) % variables
 
 
+def catalog(env: jinja2.Environment) -> Words:
+    """The catalog ``env`` speaks, for what the code itself names (annexes)."""
+    found: Words = env.globals["catalog"]  # type: ignore[assignment]  # set by environment()
+    return found
+
+
 def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Language],
                 others: list[str], medium: str, marked_since: str = "") -> str:
     """The edition of ``doc`` as a complete HTML document."""
-    return render_template(env, TEMPLATE, {**edition_context(doc, languages, others, medium), "marked_since": marked_since})
+    context = edition_context(doc, languages, others, medium, catalog(env))
+    return render_template(env, TEMPLATE, {**context, "marked_since": marked_since})
 
 
 def compile_templates(env: jinja2.Environment) -> None:
@@ -255,21 +266,32 @@ def _described(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def edition_context(doc: Document, languages: dict[str, Language],
-                    others: list[str], medium: str, id_prefix: str = "") -> EditionContext:
-    """What the templates need to render ``doc`` in its language."""
+def edition_context(doc: Document, languages: dict[str, Language], others: list[str], medium: str,
+                    words: Words, id_prefix: str = "") -> EditionContext:
+    """What the templates need to render ``doc`` in its language; ``words`` is its catalog."""
     language = languages[doc.language]
     numbers = footnote_numbers(doc.body)
-    style = inline_style(doc, language, id_prefix)
+    style = inline_style(doc, language, words, id_prefix)
     style = dataclasses.replace(style, footnote=lambda run: _footnote(run, numbers[id(run)], style, medium, id_prefix))
 
     def label(unit: Unit) -> str:
         assert unit.label is not None
-        return doc.labels[unit.kind].format(unit.label.number, unit.label.parent)
+        if unit.kind == ANNEX:
+            return annex_name(doc, unit, words)
+        return doc.styles(unit.identity)[unit.kind].format(unit.label.number, unit.label.parent)
+
+    def level(unit: Unit) -> Level | None:
+        """The level of the scheme that numbers ``unit``: its annex's, if it has one, else the document's."""
+        scheme = doc.scheme_of(unit.identity)
+        return scheme.by_key.get(unit.kind) if scheme else None
 
     def layout(unit: Unit) -> str:
-        level = doc.scheme.by_key.get(unit.kind) if doc.scheme else None
-        return level.layout if level else "hanging"
+        found = level(unit)
+        return found.layout if found else "hanging"
+
+    def heading_style(unit: Unit) -> str:
+        found = level(unit)
+        return found.heading if found else "run-in"
 
     original = languages[doc.meta.original]
     block = language.block_locale
@@ -284,6 +306,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
         language_line="" if doc.language == doc.meta.original else str(block.languages.get(doc.language, doc.language)),
         original_name=str(block.languages.get(original.code, original.code)),
         block_lang="" if block.language == language.code else block.language,
+        language_name=lambda code: str(language.locale.languages.get(code, code)),
         dates=_dates(doc.meta, language),
         issued=doc.meta.issued.isoformat(),
         issue_date=format_long_date(doc.meta.date, block) if doc.meta.date else "",
@@ -294,6 +317,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
         footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in body_notes(doc.body)],
         label=label,
         layout=layout,
+        heading_style=heading_style,
         indented=any(not level.printed or level.layout != "hanging" for level in doc.scheme.levels) if doc.scheme else False,
         plain=plain_text,
         css_content=css_content,

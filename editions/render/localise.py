@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from babel import Locale
@@ -22,11 +23,36 @@ from ..check.catalogs import plural_forms_problems, read_catalog
 from ..errors import EXIT_RENDER, EditionError, Problem, fail, raise_if_any
 from ..read.inline import InlineStyle, render_text
 from ..read.languages import Language, catalog_relative
-from ..read.model import Document, Unit
+from ..read.model import ANNEX, Document, Unit
 from ..read.schemes import THROUGH
 from .scripts import isolate_symbols
 
 SOURCE_LANGUAGE = "en"   # the language of the templates' msgids
+
+Words = Callable[[str], str]     # a msgid to its translation in an edition's language (gettext)
+
+
+def N_(msgid: str) -> str:
+    """A catalog string used by the code, not a template: marked for pybabel (babel.cfg) and required of
+    every catalog like the templates' strings (``CODE_MSGIDS``)."""
+    return msgid
+
+
+# How an annex is named, from the catalog: its heading (printed, in the contents and the outline) and in
+# running text (citations, corrigenda). %(number)s is its number as the language prints it (annex: in
+# language.yaml: Chinese numerals, Arabic ordinal words); a single annex has no number.
+ANNEX_HEADING, ANNEX_HEADING_SINGLE = N_("Annex %(number)s"), N_("Annex")
+ANNEX_CITED, ANNEX_CITED_SINGLE = N_("annex %(number)s"), N_("annex")
+CODE_MSGIDS = frozenset((ANNEX_HEADING, ANNEX_HEADING_SINGLE, ANNEX_CITED, ANNEX_CITED_SINGLE))
+
+
+def annex_name(doc: Document, annex: Unit, catalog: Words, cited: bool = False) -> str:
+    """``Annex II``, ``Anexo II``, ``附件二``, ``Annex`` (a single one); in running text ``annex II``."""
+    assert annex.label is not None
+    if not annex.label.number:
+        return catalog(ANNEX_CITED_SINGLE if cited else ANNEX_HEADING_SINGLE)
+    numeral = doc.labels[ANNEX].numeral(annex.label.number)
+    return catalog(ANNEX_CITED if cited else ANNEX_HEADING) % {"number": numeral}
 
 
 def format_number(value: str | int, locale: Locale) -> str:
@@ -96,17 +122,19 @@ def _shortened(day: datetime.date, other: datetime.date, locale: Locale) -> str:
     return format_long_date(day, locale)
 
 
-def inline_style(doc: Document, language: Language, id_prefix: str = "") -> InlineStyle:
-    """How ``doc``'s inline fields print in its language."""
+def inline_style(doc: Document, language: Language, catalog: Words, id_prefix: str = "") -> InlineStyle:
+    """How ``doc``'s inline fields print in its language; ``catalog`` names annexes."""
     numbered = doc.numbered()
 
     def ref_label(identity: str) -> str:
         unit = numbered[identity]
         assert unit.label is not None
-        return doc.labels[unit.kind].short(unit.label.number, unit.label.parent)
+        if unit.kind == ANNEX:
+            return annex_name(doc, unit, catalog, cited=True)
+        return doc.styles(identity)[unit.kind].short(unit.label.number, unit.label.parent)
 
     def ref_cite(identity: str) -> str:
-        return citation(doc, identity, numbered)
+        return citation(doc, identity, catalog, numbered)
 
     return InlineStyle(
         quotes=language.quotes,
@@ -119,9 +147,9 @@ def inline_style(doc: Document, language: Language, id_prefix: str = "") -> Inli
     )
 
 
-def citation(doc: Document, identity: str, numbered: dict[str, Unit] | None = None) -> str:
+def citation(doc: Document, identity: str, catalog: Words, numbered: dict[str, Unit] | None = None) -> str:
     """The full reference to a unit in the edition's language: ``paragraph 2 (b) (ii)``,
-    ``article 7, paragraph 1``, ``párrafo 2 b) ii)``.
+    ``article 7, paragraph 1``, ``párrafo 2 b) ii)``, ``annex II, paragraph 3``.
 
     From the unit up, each level with a citation form (``cite:`` in language.yaml, where ``{}`` is
     the numeral) is written in it, joined by commas; those without one follow their cited ancestor by their label. The
@@ -129,28 +157,34 @@ def citation(doc: Document, identity: str, numbered: dict[str, Unit] | None = No
     runs through the document, or that is compound (its label holds its parents' numbers).
     """
     units = numbered if numbered is not None else doc.numbered()
-    chain = _chain(doc, identity, units)
+    ancestors = _ancestors(doc, units[identity])
+    annex = ancestors[0] if ancestors and ancestors[0].kind == ANNEX else None
+    if units[identity].kind == ANNEX:
+        return annex_name(doc, units[identity], catalog, cited=True)
+    chain = _chain(doc, units[identity], ancestors)
     parts: list[str] = []
     for unit in chain:
         assert unit.label is not None
-        style = doc.labels[unit.kind]
+        style = doc.styles(unit.identity)[unit.kind]
         if style.cite:
             cited = style.cite.format(style.numeral(unit.label.number, unit.label.parent))
             parts.append((", " if parts else "") + cited)
         else:
             parts.append((" " if parts else "") + style.short(unit.label.number, unit.label.parent))
-    return "".join(parts)
+    return f"{annex_name(doc, annex, catalog, cited=True)}, {''.join(parts)}" if annex else "".join(parts)
 
 
-def _chain(doc: Document, identity: str, units: dict[str, Unit]) -> list[Unit]:
-    """The units a citation names, outermost first."""
-    ancestors = _ancestors(doc, units[identity])
-    chain = [units[identity]]
+def _chain(doc: Document, target: Unit, ancestors: list[Unit]) -> list[Unit]:
+    """The units a citation names, outermost first (an annex is named apart)."""
+    chain = [target]
     for unit in reversed(ancestors):
-        level = doc.scheme.by_key.get(chain[0].kind) if doc.scheme else None
+        if unit.kind == ANNEX:
+            break
+        scheme, labels = doc.scheme_of(target.identity), doc.styles(target.identity)
+        level = scheme.by_key.get(chain[0].kind) if scheme else None
         if level is None or level.compound or level.numbering == THROUGH:
             break
-        if doc.labels[chain[0].kind].cite and not doc.labels[unit.kind].cite:
+        if labels[chain[0].kind].cite and not labels[unit.kind].cite:
             break
         chain.insert(0, unit)
     return chain

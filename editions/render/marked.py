@@ -17,12 +17,12 @@ from ..read.amendments import Versions
 from ..read.inline import InlineStyle, notes, render_plain
 from ..read.languages import Language
 from ..read.model import Document, Inline, Unit
-from .localise import inline_style
+from .localise import Words, inline_style
 
 
-def marked_document(versions: Versions, language: Language) -> Document:
-    """``versions.after`` with the changes since ``versions.before`` marked."""
-    old, new = inline_style(versions.before, language), inline_style(versions.after, language)
+def marked_document(versions: Versions, language: Language, catalog: Words) -> Document:
+    """``versions.after`` with the changes since ``versions.before`` marked (``catalog`` names annexes in them)."""
+    old, new = inline_style(versions.before, language, catalog), inline_style(versions.after, language, catalog)
     body = tuple(_siblings(versions.before.body, versions.after.body, old, new))
     return dataclasses.replace(versions.after, body=body)
 

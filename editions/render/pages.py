@@ -15,7 +15,7 @@ from ..read.model import Amendment, Document, version_symbol
 from ..read.project import Project
 from .bilingual import LAYOUT, render_bilingual
 from .corrigendum import render_corrigendum
-from .html import compile_templates, environment, render_html
+from .html import catalog, compile_templates, environment, render_html
 from .marked import marked_document
 
 
@@ -48,7 +48,8 @@ def page(output: Output, project: Project, envs: Environments) -> str:
     if output.kind == "marked":
         language = project.languages[doc.language]
         texts = amendment_texts(project.root, doc, language, _amendment(doc, output.amendment))
-        return render_html(envs[doc.language], marked_document(texts, language), project.languages, others,
+        marked = marked_document(texts, language, catalog(envs[doc.language]))
+        return render_html(envs[doc.language], marked, project.languages, others,
                            output.medium, marked_since=version_symbol(texts.before.meta))
     return render_html(envs[doc.language], doc, project.languages, others, output.medium)
 
