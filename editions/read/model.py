@@ -18,8 +18,10 @@ from .numerals import NumeralError, format_numeral, parse_numeral
 if TYPE_CHECKING:       # the model is imported by a build with nothing to do, which never reads YAML
     from .schemes import Scheme
 
-# Unnumbered blocks. "bullet" only occurs inside "bullets". Numbered levels come from the document's scheme.
-BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
+# Unnumbered blocks. "bullet" only occurs inside "bullets"; "header" and "row" (of "cell"s) and "source"
+# only inside "table". Numbered levels come from the document's scheme.
+BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note", "table", "header", "row", "cell", "source")
+TABLE_PREFIX = "table-"     # a table's identity: table-1, table-2... through the document (editions/read/tables.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,7 @@ class Unit:
     text: tuple[Inline, ...] = ()
     children: tuple[Unit, ...] = ()
     heading: bool = False              # a numbered unit of a level that carries a title
+    align: str = ""                    # a table's cell: start, end (numbers) or center
 
     def walk(self) -> Iterator[Unit]:
         """This unit and every unit below it, in document order."""

@@ -77,7 +77,8 @@ LANGUAGE = (
     Field("direction", "text", required=False, doc="ltr (default) or rtl, the direction of the language's lines"),
 )
 
-BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}
+BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks",
+                "table": "table"}
 
 
 SPACES = re.compile(r"[ \t\n\r\f\v]+")     # not str.split(): it would turn U+00A0 and U+202F into spaces

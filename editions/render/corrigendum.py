@@ -18,6 +18,7 @@ from ..read.amendments import Versions
 from ..read.inline import InlineStyle, body_notes, render_plain
 from ..read.languages import Language
 from ..read.model import Amendment, Document, LabelStyle, Unit, version_symbol
+from ..read.tables import table_number
 from .localise import inline_style
 
 if TYPE_CHECKING:
@@ -93,12 +94,25 @@ def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str
     counts: dict[str, int] = {}
     for a, b in zip(old, new):
         counts[b.kind] = counts.get(b.kind, 0) + 1
-        if b.label is not None:
-            here = place + (_numbered_place(b, versions.after.labels[b.kind]),)
-        else:
-            here = place + ((b.kind, str(counts[b.kind])),)
-        yield from _text(here, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
+        here = _place(b, place, counts[b.kind], versions)
+        own = here + (("title", ""),) if b.kind == "table" else here
+        yield from _text(own, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
         yield from _blocks(a.children, b.children, here, old_style, new_style, versions, language)
+
+
+TABLE_PARTS = {"header": "header row", "row": "row", "cell": "column", "source": "source"}
+
+
+def _place(unit: Unit, outside: tuple[tuple[str, str], ...], count: int, versions: Versions) -> tuple[tuple[str, str], ...]:
+    """Where a unit stands, from the outside in; a table by its number alone (``Table 2, row 3``), since
+    tables are numbered through the document, and its rows and cells by their order."""
+    if unit.label is not None:
+        return outside + (_numbered_place(unit, versions.after.labels[unit.kind]),)
+    if unit.kind == "table":
+        return (("table", table_number(unit)),)
+    if unit.kind in TABLE_PARTS:
+        return outside + ((TABLE_PARTS[unit.kind], "" if unit.kind == "source" else str(count)),)
+    return outside + ((unit.kind, str(count)),)
 
 
 NAMED_LEVELS = ("section", "subsection", "paragraph", "subparagraph", "item")   # named by the catalog

@@ -33,6 +33,7 @@ from ..read.inline import InlineStyle, body_notes, plain_text, render
 from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
 from ..read.model import Document, FieldValue, Inline, Meta, Unit, version_symbol
+from ..read.tables import table_number
 from .localise import format_date_range, format_long_date, inline_style, load_translations
 from .scripts import type_rules
 
@@ -64,6 +65,7 @@ class EditionContext(TypedDict):
     others: list[LanguageLink]        # the same document in other languages
     inline: Callable[[tuple[Inline, ...]], Markup]
     footnotes: list[tuple[str, Markup]]  # each footnote's number and text (the screen's notes at the end)
+    tables: bool                      # whether the document has tables (their stylesheet is added only then)
     label: Callable[[Unit], str]
     plain: Callable[[tuple[Inline, ...]], str]
     css_content: Callable[[str], Markup]
@@ -167,6 +169,7 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
+    env.filters["table_number"] = table_number
     msgids = template_msgids(root) | kind_lines(load_kinds(root)[0])    # a kind's line is translated like a template's strings
     translations = load_translations(root, language.code, msgids)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension at run time
@@ -271,6 +274,7 @@ def edition_context(doc: Document, languages: dict[str, Language],
         others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
         inline=lambda runs: render(runs, style),
         footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in body_notes(doc.body)],
+        tables=any(unit.kind == "table" for unit in doc.units()),
         label=label,
         plain=plain_text,
         css_content=css_content,

@@ -1,0 +1,161 @@
+"""Tables compared across languages: the same rows and columns, the same numbers in every cell.
+
+Which tables each language has, and where, is the numbering check's
+(editions/check/numbering.py compares unnumbered blocks one to one, tables
+among them); here each table of a translation is compared with the table of
+the same number in its original: as many header rows and body rows, as many
+cells in each row, and in each cell the same numbers. Numbers are compared by
+value, never as written: ``{number:250000}``, a plain ``250000`` and ``250,000``
+in English text are one number, and ``250.000`` in Spanish text too. A number
+that differs is an error, reported at the translation's cell with the
+original's line. Footnote texts are translations and are not compared.
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import re
+from collections.abc import Iterator
+
+from babel import Locale
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from ..errors import Problem
+from ..read.model import Document, Inline, Location, Unit
+from ..read.project import Project
+from ..read.tables import body_rows, header_rows, table_name
+from .numbering import english_name
+
+SPACES = " \u00a0\u202f"      # group separators that are spaces, typed or not
+
+
+def check_tables(project: Project) -> list[Problem]:
+    """A problem for each table of a translation that differs from its original's in shape or numbers."""
+    problems: list[Problem] = []
+    for _, by_language in sorted(project.documents.items()):
+        original = by_language.get(next(iter(by_language.values())).meta.original)
+        if original is None:
+            continue
+        for code, translation in sorted(by_language.items()):
+            if code != original.language:
+                locales = project.languages[original.language].locale, project.languages[code].locale
+                problems.extend(compare(original, translation, locales))
+    return problems
+
+
+def compare(original: Document, translation: Document, locales: tuple[Locale, Locale]) -> Iterator[Problem]:
+    """The differences of each table of ``translation`` from the table of the same number in ``original``.
+
+    When the two have not as many tables in the same places, the numbering check reports the one
+    missing, and no table is compared: tables numbered through the document would pair wrongly."""
+    theirs, mine = _tables(original), _tables(translation)
+    if [place for place, _ in theirs] != [place for place, _ in mine]:
+        return
+    role = f"the {english_name(original.language)} original"
+    for (_, x), (_, y) in zip(theirs, mine):
+        yield from _table(x, y, role, locales)
+
+
+def _tables(doc: Document) -> list[tuple[str, Unit]]:
+    """Each table of ``doc``, in order, with the identity of the numbered unit it stands in."""
+    found: list[tuple[str, Unit]] = []
+    stack: list[tuple[str, Unit]] = [("", unit) for unit in reversed(doc.body)]
+    while stack:
+        place, unit = stack.pop()
+        if unit.kind == "table":
+            found.append((place, unit))
+            continue
+        inner = unit.identity or place
+        stack.extend((inner, child) for child in reversed(unit.children))
+    return found
+
+
+def _table(x: Unit, y: Unit, role: str, locales: tuple[Locale, Locale]) -> Iterator[Problem]:
+    """A table's rows and columns, then its numbers cell by cell (the loader reports a row of a table
+    that has more or fewer cells than the table's first)."""
+    name = table_name(y)
+    counts = [(what, rows(x), rows(y)) for what, rows in (("header row", header_rows), ("row", body_rows))]
+    shapes = [_count(name, _rows(what, len(b)), _rows(what, len(a)), x.where, y.where, role)
+              for what, a, b in counts if len(a) != len(b)]
+    if _width(x) != _width(y):
+        shapes.append(_count(name, _columns(_width(y)), str(_width(x)), x.where, y.where, role))
+    if shapes:
+        yield from shapes
+        return
+    for what, ours, yours in counts:
+        for number, (a, b) in enumerate(zip(ours, yours), start=1):
+            yield from _cells(f"{name}, {what} {number}", a, b, role, locales)
+
+
+def _width(table: Unit) -> int:
+    return len(table.children[0].children) if table.children else 0
+
+
+def _count(name: str, mine: str, theirs: str, there: Location, here: Location, role: str) -> Problem:
+    return Problem(here.path, here.line, f"{name} has {mine} here; {role} has {theirs} ({there.path}:{there.line})")
+
+
+def _rows(what: str, count: int) -> str:
+    """``1 header row``, ``no rows``, ``4 rows``."""
+    if not count:
+        return f"no {what}s"
+    return f"1 {what}" if count == 1 else f"{count} {what}s"
+
+
+def _cells(name: str, a: Unit, b: Unit, role: str, locales: tuple[Locale, Locale]) -> Iterator[Problem]:
+    for column, (x, y) in enumerate(zip(a.children, b.children), start=1):
+        theirs, mine = numbers(x.text, locales[0]), numbers(y.text, locales[1])
+        if theirs != mine:
+            yield Problem(y.where.path, y.where.line, f"{name}, column {column} has {_numbers(mine)} here; "
+                                                      f"{role} has {_numbers(theirs)} there ({x.where.path}:{x.where.line})")
+
+
+def _columns(count: int) -> str:
+    return "1 column" if count == 1 else f"{count} columns"
+
+
+def _numbers(found: tuple[decimal.Decimal, ...]) -> str:
+    """``no number``, ``25000``, ``25000 and 3``, as the content writes numbers."""
+    if not found:
+        return "no number"
+    shown = [format(value, "f") for value in found]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def numbers(runs: tuple[Inline, ...], locale: Locale) -> tuple[decimal.Decimal, ...]:
+    """The numbers of a cell, by value, in order: its ``{number:}`` fields and the numbers of its text as
+    ``locale`` writes them (``250,000`` in English, ``250.000`` in Spanish); footnotes left out.
+
+    >>> numbers((Inline("text", "about 1,200.5 or"), Inline("number", "7")), Locale.parse("en"))
+    (Decimal('1200.5'), Decimal('7'))
+    >>> numbers((Inline("text", "1.200,5"),), Locale.parse("es"))
+    (Decimal('1200.5'),)
+    """
+    found: list[decimal.Decimal] = []
+    for run in runs:
+        if run.kind == "number":
+            found.append(decimal.Decimal(run.value))
+        elif run.kind == "text":
+            found += _written(run.value, locale)
+        elif run.kind != "note":
+            found += numbers(run.children, locale)
+    return tuple(found)
+
+
+def _written(text: str, locale: Locale) -> list[decimal.Decimal]:
+    group, point = get_group_symbol(locale), get_decimal_symbol(locale)
+    found = []
+    for match in _pattern(group, point).finditer(text):
+        digits = match.group()
+        for separator in (group, *(SPACES if group in SPACES else ())):
+            digits = digits.replace(separator, "")
+        found.append(decimal.Decimal(digits.replace(point, ".")))
+    return found
+
+
+@functools.cache
+def _pattern(group: str, point: str) -> re.Pattern[str]:
+    """A number as ``locale`` writes it: digits in groups of three, then its decimal part."""
+    groups = "".join(sorted({group, *(SPACES if group in SPACES else ())}))
+    return re.compile(f"[0-9]+(?:[{re.escape(groups)}][0-9]{{3}}(?![0-9]))*(?:{re.escape(point)}[0-9]+)?")
