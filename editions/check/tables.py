@@ -17,6 +17,7 @@ import decimal
 import functools
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -76,10 +77,10 @@ def _table(x: Unit, y: Unit, role: str, locales: tuple[Locale, Locale]) -> Itera
     that has more or fewer cells than the table's first)."""
     name = table_name(y)
     counts = [(what, rows(x), rows(y)) for what, rows in (("header row", header_rows), ("row", body_rows))]
-    shapes = [_count(name, _rows(what, len(b)), _rows(what, len(a)), x.where, y.where, role)
-              for what, a, b in counts if len(a) != len(b)]
+    shapes = [_count(name, what, a, b, (x, y), role, locales) for what, a, b in counts if len(a) != len(b)]
     if _width(x) != _width(y):
-        shapes.append(_count(name, _columns(_width(y)), str(_width(x)), x.where, y.where, role))
+        shapes.append(Problem(y.where.path, y.where.line, f"{name} has {_columns(_width(y))} here; {role} has "
+                                                          f"{_width(x)} ({x.where.path}:{x.where.line})"))
     if shapes:
         yield from shapes
         return
@@ -92,8 +93,33 @@ def _width(table: Unit) -> int:
     return len(table.children[0].children) if table.children else 0
 
 
-def _count(name: str, mine: str, theirs: str, there: Location, here: Location, role: str) -> Problem:
-    return Problem(here.path, here.line, f"{name} has {mine} here; {role} has {theirs} ({there.path}:{there.line})")
+def _count(name: str, what: str, theirs: tuple[Unit, ...], mine: tuple[Unit, ...], tables: tuple[Unit, Unit],
+           role: str, locales: tuple[Locale, Locale]) -> Problem:
+    """Rows missing or added: the one row that differs named when its numbers show which it is."""
+    said = f"{name} has {_rows(what, len(mine))} here; {role} has {len(theirs)}"
+    missing, added = _unmatched(theirs, mine, locales)
+    if len(missing) == 1 and not added:
+        row = theirs[missing[0]]
+        return Problem(tables[1].where.path, tables[1].where.line, f"{said}: its {what} {missing[0] + 1} "
+                                                                   f"({row.where.path}:{row.where.line}) is missing here")
+    if len(added) == 1 and not missing:
+        row = mine[added[0]]
+        return Problem(row.where.path, row.where.line, f"{said}: {what} {added[0] + 1} here has no counterpart there "
+                                                       f"({tables[0].where.path}:{tables[0].where.line})")
+    there = tables[0].where
+    return Problem(tables[1].where.path, tables[1].where.line, f"{said} ({there.path}:{there.line})")
+
+
+def _unmatched(theirs: tuple[Unit, ...], mine: tuple[Unit, ...], locales: tuple[Locale, Locale]) -> tuple[list[int], list[int]]:
+    """The rows of each side that the other lacks, aligned by the numbers in their cells."""
+    def key(row: Unit, locale: Locale) -> tuple[tuple[decimal.Decimal, ...], ...]:
+        return tuple(numbers(cell.text, locale) for cell in row.children)
+    matcher = SequenceMatcher(None, [key(r, locales[0]) for r in theirs], [key(r, locales[1]) for r in mine], autojunk=False)
+    opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if any(tag == "replace" for tag, *_ in opcodes):
+        return [], []
+    return ([i for tag, i1, i2, _, _ in opcodes if tag == "delete" for i in range(i1, i2)],
+            [j for tag, _, _, j1, j2 in opcodes if tag == "insert" for j in range(j1, j2)])
 
 
 def _rows(what: str, count: int) -> str:
