@@ -23,7 +23,7 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from ..errors import Problem
-from ..read.model import Document, Inline, Location, Unit
+from ..read.model import Document, Inline, Unit
 from ..read.project import Project
 from ..read.tables import body_rows, header_rows, table_name
 from .numbering import english_name
