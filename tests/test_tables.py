@@ -158,3 +158,14 @@ def test_a_wide_table_stays_within_the_page(report: Path, cli) -> None:  # type:
     margin = 25 / 25.4 * 72                                    # 25 mm, as edition.css sets it
     assert max(float(x_max) for _, x_max, _ in words) <= page_width - margin + 0.5
     assert min(float(x_min) for x_min, _, _ in words) >= margin - 0.5
+
+
+def test_figures_in_text_are_compared_by_value_in_each_language_s_style(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    both(report, ("[English–Spanish, 700, 12500, 14]", '[English–Spanish, 700, "about 12,500", 14]'),
+         ("[Español–inglés, 700, 12500, 14]", '[Español–inglés, 700, "unos 12.500", 14]'))
+    assert cli(report, "check").status == 0
+    edit(report / "content" / "es" / "report.yaml", "unos 12.500", "unos 1.250")
+    run = cli(report, "check")
+    assert run.status == 1
+    assert run.lines == ["content/en/report.yaml:33: table 1, row 1, column 3 has 12500 here; "
+                         "the Spanish original has 1250 there (content/es/report.yaml:33)"]

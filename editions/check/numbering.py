@@ -55,7 +55,8 @@ def describe(unit: Unit) -> str:
         return table_name(unit)
     if unit.identity is not None:
         return f"{unit.kind} {unit.identity}"
-    return {"heading": "a heading", "bullet": "a bullet"}.get(unit.kind, f"a {unit.kind} block")
+    return {"heading": "a heading", "bullet": "a bullet", "header": "a header row of a table", "row": "a row of a table",
+            "cell": "a cell of a table", "source": "the source of a table"}.get(unit.kind, f"a {unit.kind} block")
 
 
 def check_numbering(project: Project) -> list[Problem]:

@@ -1,10 +1,10 @@
 """Tables of the content format: a caption, header rows and body rows of cells.
 
-A table is an unnumbered block whose units are its rows (``header`` and
-``row``), each holding its ``cell`` units, and its ``source``, last; its
-caption is its title; a cell's text is inline markup,
-and a body cell written as a plain YAML number (``1200``, not ``"1200"``) is
-that number, printed in the edition's locale. Tables are numbered 1, 2, 3...
+A table is an unnumbered block whose title is its caption and whose units are
+its rows (``header`` and ``row``), each holding its ``cell`` units, then its
+``source``. A cell's text is inline markup, and a body cell written as a
+plain YAML number (``1200``, not ``"1200"``) is that number, printed in the
+edition's locale. Tables are numbered 1, 2, 3...
 through the document in the order of the text; the number is the table's
 identity (``table-2``), the same in every language, its HTML id and the
 name tracking and messages give it (``table 2``).
@@ -60,11 +60,6 @@ def header_rows(table: Unit) -> tuple[Unit, ...]:
 
 def body_rows(table: Unit) -> tuple[Unit, ...]:
     return tuple(row for row in table.children if row.kind == "row")
-
-
-def source(table: Unit) -> Unit | None:
-    """The line under a table that names the source of its figures, if it has one."""
-    return next((child for child in table.children if child.kind == "source"), None)
 
 
 @dataclass
