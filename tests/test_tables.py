@@ -96,12 +96,15 @@ def test_a_corrigendum_locates_a_corrected_figure_by_table_row_and_column(report
     _amend(report, "  - kind: corrigendum\n    symbol: TST/80/17/Corr.1\n    date: 2026-05-20\n")
     both(report, ("[English–French, 300, 5250.5, 3]", "[English–French, 300, 5260.5, 3]"),
          ("[Español–francés, 300, 5250.5, 3]", "[Español–francés, 300, 5260.5, 3]"))
+    both(report, ("caption: Documents checked, by language pair", "caption: Documents checked, by pair of languages"),
+         ("caption: Documentos verificados, por par de idiomas", "caption: Documentos verificados, por pares de idiomas"))
     assert cli(report, "build", "--format", "html").status == 0
-    for language, place, old, new in (("en", "Table 1, row 2, column 3", "For </span>5,250.5", "read </span>5,260.5"),
-                                      ("es", "Cuadro 1, fila 2, columna 3", "Donde dice: </span>5.250,5", "Debe decir: </span>5.260,5")):
+    for language, title, place, old, new in (
+            ("en", "Table 1, title", "Table 1, row 2, column 3", "For </span>5,250.5", "read </span>5,260.5"),
+            ("es", "Cuadro 1, título", "Cuadro 1, fila 2, columna 3", "Donde dice: </span>5.250,5", "Debe decir: </span>5.260,5")):
         html = (report / "output" / language / "report-corr1.html").read_text(encoding="utf-8")
         places = re.findall(r"<p class=\"place\"><span class=\"label\">\d+. </span>(.*?)</p>", html, re.S)
-        assert places == [place]
+        assert places == [title, place]
         assert old in html and new in html
 
 
