@@ -117,7 +117,8 @@ class TableReader:
             if row.children and rows[0].children and len(row.children) != len(rows[0].children):
                 self.reader.problems.append(Problem(row.where.path, row.where.line,
                                                     f"this row of {self.name} has {_cells(len(row.children))}; "
-                                                    f"its first row (line {rows[0].where.line}) has {len(rows[0].children)}"))
+                                                    f"its first row (line {rows[0].where.line}) has {len(rows[0].children)}"
+                                                    f"{_split_number(row)}"))
         return rows
 
     def aligned(self, rows: tuple[Unit, ...], node: yaml.Node | None) -> tuple[Unit, ...]:
@@ -138,6 +139,23 @@ class TableReader:
         elif len(found) != width:
             self.reader.problem(node, f"the align of {self.name} names {len(found)} columns; the table has {width}")
         return () if wrong or len(found) != width else found
+
+
+def _split_number(row: Unit) -> str:
+    """A hint when a row's extra cells are a number typed with its thousands separator (``12,500``),
+    which YAML's lists split at the comma."""
+    for before, after in zip(row.children, row.children[1:]):
+        if _digits(before) and len(_digits(after)) == 3:
+            shown = f"{_digits(before)},{_digits(after)}"
+            return (f" (a number written {shown} in a row is split at its comma: write {shown.replace(',', '')}, "
+                    "which is printed in each language's style)")
+    return ""
+
+
+def _digits(cell: Unit) -> str:
+    """The digits of a cell that is a whole number and nothing else, else ""."""
+    runs = cell.text
+    return runs[0].value if len(runs) == 1 and runs[0].kind == "number" and runs[0].value.isdigit() else ""
 
 
 def _cells(count: int) -> str:
