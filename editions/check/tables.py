@@ -29,6 +29,7 @@ from ..read.tables import body_rows, header_rows, table_name
 from .numbering import english_name
 
 SPACES = " \u00a0\u202f"      # group separators that are spaces, typed or not
+ARABIC_GROUP, ARABIC_POINT = "\u066c", "\u066b"    # Arabic's own separators, with Arabic-Indic digits
 
 
 def check_tables(project: Project) -> list[Problem]:
@@ -161,6 +162,10 @@ def numbers(runs: tuple[Inline, ...], locale: Locale) -> tuple[decimal.Decimal, 
     (Decimal('1200.5'), Decimal('7'))
     >>> numbers((Inline("text", "1.200,5"),), Locale.parse("es"))
     (Decimal('1200.5'),)
+    >>> numbers((Inline("text", "250\u202f000 ou 250 000,5"),), Locale.parse("fr"))
+    (Decimal('250000'), Decimal('250000.5'))
+    >>> numbers((Inline("text", "\u0661\u0662\u066c\u0665\u0660\u0660"),), Locale.parse("ar"))
+    (Decimal('12500'),)
     """
     found: list[decimal.Decimal] = []
     for run in runs:
@@ -174,18 +179,25 @@ def numbers(runs: tuple[Inline, ...], locale: Locale) -> tuple[decimal.Decimal, 
 
 
 def _written(text: str, locale: Locale) -> list[decimal.Decimal]:
+    """The numbers in a text as ``locale`` writes them, in any script's digits (Arabic-Indic too, with
+    their own separators)."""
     group, point = get_group_symbol(locale), get_decimal_symbol(locale)
     found = []
     for match in _pattern(group, point).finditer(text):
         digits = match.group()
-        for separator in (group, *(SPACES if group in SPACES else ())):
+        for separator in _groups(group):
             digits = digits.replace(separator, "")
-        found.append(decimal.Decimal(digits.replace(point, ".")))
+        found.append(decimal.Decimal(digits.replace(point, ".").replace(ARABIC_POINT, ".")))
     return found
+
+
+def _groups(group: str) -> str:
+    """The characters that may separate groups of digits: the locale's, any space if it is one, and Arabic's."""
+    return "".join(sorted({group, ARABIC_GROUP, *(SPACES if group in SPACES else ())}))
 
 
 @functools.cache
 def _pattern(group: str, point: str) -> re.Pattern[str]:
-    """A number as ``locale`` writes it: digits in groups of three, then its decimal part."""
-    groups = "".join(sorted({group, *(SPACES if group in SPACES else ())}))
-    return re.compile(f"[0-9]+(?:[{re.escape(groups)}][0-9]{{3}}(?![0-9]))*(?:{re.escape(point)}[0-9]+)?")
+    """A number as a locale writes it: digits in groups of three, then its decimal part."""
+    points = re.escape(point) + ARABIC_POINT
+    return re.compile(rf"\d+(?:[{re.escape(_groups(group))}]\d{{3}}(?!\d))*(?:[{points}]\d+)?")
