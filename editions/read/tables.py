@@ -75,7 +75,7 @@ class TableReader:
         return f"table {self.number}"
 
     def table(self, node: yaml.Node, where: Location) -> Unit:
-        fields = self.reader.record(node, TABLE, f"a table (a mapping of: {', '.join(f.name for f in TABLE)})")
+        fields = self.reader.record(node, TABLE, self.name)
         caption = self.inline(fields["caption"], f"the caption of {self.name}") if "caption" in fields else ()
         source = self.inline(fields["source"], f"the source of {self.name}") if "source" in fields else ()
         header = self.rows(fields.get("header"), "header")
