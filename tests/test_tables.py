@@ -172,3 +172,24 @@ def test_figures_in_text_are_compared_by_value_in_each_language_s_style(report: 
     assert run.status == 1
     assert run.lines == ["content/en/report.yaml:33: table 1, row 1, column 3 has 12500 here; "
                          "the Spanish original has 1250 there (content/es/report.yaml:33)"]
+
+
+def test_a_table_s_notes_are_lettered_under_it_apart_from_the_footnotes(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli(report, "build", "--format", "html").status == 0
+    english = (report / "output" / "en" / "report.html").read_text(encoding="utf-8")
+    assert '<td class="align-end">1,000<sup class="table-note-call"><a href="#table-1-note-a">a</a></sup></td>' in english
+    assert '<li id="table-1-note-a"><span class="table-note-letter">a</span> Including 20 corrigenda.</li>' in english
+    assert 'id="fn-3"' not in english            # the text's footnotes are 1 and 2
+    bilingual = (report / "output" / "es-en" / "report.html").read_text(encoding="utf-8")
+    assert '<a href="#es-table-1-note-a">a</a>' in bilingual and 'id="es-table-1-note-a"' in bilingual
+
+
+def test_a_corrected_table_note_is_placed_by_its_letter(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _amend(report, "  - kind: corrigendum\n    symbol: TST/80/17/Corr.1\n    date: 2026-05-20\n")
+    both(report, ("Including {number:20} corrigenda.", "Including {number:20} corrigenda and revisions."),
+         ("Incluidas {number:20} correcciones.", "Incluidas {number:20} correcciones y revisiones."))
+    assert cli(report, "build", "--format", "html").status == 0
+    html = (report / "output" / "es" / "report-corr1.html").read_text(encoding="utf-8")
+    places = re.findall(r"<p class=\"place\"><span class=\"label\">\d+. </span>(.*?)</p>", html, re.S)
+    assert places == ["Cuadro 1, nota a"]
+    assert "Debe decir: </span>Incluidas 20 correcciones y revisiones." in html

@@ -2,7 +2,9 @@
 
 A table is an unnumbered block whose title is its caption and whose units are
 its rows (``header`` and ``row``), each holding its ``cell`` units, then its
-``source``. A cell's text is inline markup, and a body cell written as a
+``source``. A cell's text is inline markup; its footnotes are the table's notes,
+lettered a, b, c... under the table, as United Nations tables letter them,
+apart from the text's numbered footnotes. A body cell written as a
 plain YAML number (``1200``, not ``"1200"``) is that number, printed in the
 edition's locale. Tables are numbered 1, 2, 3...
 through the document in the order of the text; the number is the table's
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import Problem
-from .inline import NUMBER
+from .inline import NUMBER, notes
 from .model import TABLE_PREFIX, Inline, Location, Unit
 from .schema import Field, Reader
 from .yamlsource import line, scalar_text
@@ -52,6 +54,25 @@ def table_name(unit: Unit) -> str:
 def table_number(unit: Unit) -> str:
     """A table's number through the document, from its identity."""
     return (unit.identity or "").removeprefix(TABLE_PREFIX)
+
+
+def table_notes(table: Unit) -> list[Inline]:
+    """The notes a table calls, in the order of its text (caption, rows, source), which letters them."""
+    return [*notes(table.title), *(note for row in table.children for cell in (row.children or (row,))
+                                   for note in notes(cell.text))]
+
+
+def note_letter(number: int) -> str:
+    """``a``, ``b``... ``z``, ``aa``, ``ab``: a table note's letter, from its 1-based number.
+
+    >>> [note_letter(n) for n in (1, 2, 26, 27, 28)]
+    ['a', 'b', 'z', 'aa', 'ab']
+    """
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def header_rows(table: Unit) -> tuple[Unit, ...]:

@@ -18,7 +18,7 @@ from ..read.amendments import Versions
 from ..read.inline import InlineStyle, body_notes, render_plain
 from ..read.languages import Language
 from ..read.model import Amendment, Document, LabelStyle, Unit, version_symbol
-from ..read.tables import table_number
+from ..read.tables import note_letter, table_notes, table_number
 from .localise import inline_style
 
 if TYPE_CHECKING:
@@ -64,7 +64,17 @@ def changes(versions: Versions, language: Language) -> list[Change]:
     found = list(_masthead(before, after))
     found += list(_blocks(before.body, after.body, (), old_style, new_style, versions, language))
     found += list(_footnotes(before, after, old_style, new_style))
+    found += list(_table_notes(before, after, old_style, new_style))
     return found
+
+
+def _table_notes(before: Document, after: Document, old_style: InlineStyle, new_style: InlineStyle) -> Iterator[Change]:
+    """The notes of each table whose text a version corrects, placed by table and letter (``Table 1, note a``)."""
+    tables = zip((u for u in before.units() if u.kind == "table"), (u for u in after.units() if u.kind == "table"))
+    for old, new in tables:
+        for number, (a, b) in enumerate(zip(table_notes(old), table_notes(new)), start=1):
+            place = (("table", table_number(new)), ("table note", note_letter(number)))
+            yield from _text(place, render_plain(a.children, old_style), render_plain(b.children, new_style))
 
 
 def _footnotes(before: Document, after: Document, old_style: InlineStyle, new_style: InlineStyle) -> Iterator[Change]:
