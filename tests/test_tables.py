@@ -193,3 +193,25 @@ def test_a_corrected_table_note_is_placed_by_its_letter(report: Path, cli) -> No
     places = re.findall(r"<p class=\"place\"><span class=\"label\">\d+. </span>(.*?)</p>", html, re.S)
     assert places == ["Cuadro 1, nota a"]
     assert "Debe decir: </span>Incluidas 20 correcciones y revisiones." in html
+
+
+SPANNED = ("            - [Language pair, Documents, Pages, Problems found]\n",
+           "            - [\"\", Checked, <, Problems found]\n            - [Language pair, Documents, Pages, \"\"]\n")
+SPANNED_ES = ("            - [Par de idiomas, Documentos, Páginas, Problemas detectados]\n",
+              "            - [\"\", Verificados, <, Problemas detectados]\n            - [Par de idiomas, Documentos, Páginas, \"\"]\n")
+
+
+def test_a_column_head_spans_the_columns_joined_to_it(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    both(report, SPANNED, SPANNED_ES)
+    assert cli(report, "build", "--format", "html").status == 0
+    english = (report / "output" / "en" / "report.html").read_text(encoding="utf-8")
+    assert ('<tr><th scope="col" class="align-start"></th><th scope="colgroup" colspan="2" class="align-center">Checked</th>'
+            '<th scope="col" class="align-end">Problems found</th></tr>') in english
+
+
+def test_a_column_head_joined_in_one_language_only_is_a_problem(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    both(report, (SPANNED[0], SPANNED[1].replace("Checked, <", "Checked, Checked")), SPANNED_ES)
+    run = cli(report, "check")
+    assert run.status == 1
+    assert run.lines == ["content/en/report.yaml:31: table 1, header row 1, column 3 heads a column of its own here; "
+                         "in the Spanish original it is joined to the head before it ('<') (content/es/report.yaml:31)"]

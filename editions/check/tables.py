@@ -25,7 +25,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from ..errors import Problem
 from ..read.model import Document, Inline, Unit
 from ..read.project import Project
-from ..read.tables import body_rows, header_rows, table_name
+from ..read.tables import SPAN, SPAN_MARK, body_rows, header_rows, table_name
 from .numbering import english_name
 
 SPACES = " \u00a0\u202f"      # group separators that are spaces, typed or not
@@ -136,10 +136,20 @@ def _cells(name: str, a: Unit, b: Unit, role: str, locales: tuple[Locale, Locale
     if len(a.children) != len(b.children):
         return
     for column, (x, y) in enumerate(zip(a.children, b.children), start=1):
+        if (x.kind == SPAN) != (y.kind == SPAN) and a.kind == "header":     # in a body row: the loader's to report
+            yield Problem(y.where.path, y.where.line, f"{name}, column {column} {_joined(y)} here; in {role} it "
+                                                      f"{_joined(x)} ({x.where.path}:{x.where.line})")
+            return
+    for column, (x, y) in enumerate(zip(a.children, b.children), start=1):
         theirs, mine = numbers(x.text, locales[0]), numbers(y.text, locales[1])
         if theirs != mine:
             yield Problem(y.where.path, y.where.line, f"{name}, column {column} has {_numbers(mine)} here; "
                                                       f"{role} has {_numbers(theirs)} there ({x.where.path}:{x.where.line})")
+
+
+def _joined(cell: Unit) -> str:
+    """Whether a column head is joined to the one before it (``<``) or heads its own column."""
+    return f"is joined to the head before it ('{SPAN_MARK}')" if cell.kind == SPAN else "heads a column of its own"
 
 
 def _columns(count: int) -> str:

@@ -18,9 +18,9 @@ from .numerals import NumeralError, format_numeral, parse_numeral
 if TYPE_CHECKING:       # the model is imported by a build with nothing to do, which never reads YAML
     from .schemes import Scheme
 
-# Unnumbered blocks. "bullet" only occurs inside "bullets"; "header" and "row" (of "cell"s) and "source"
-# only inside "table". Numbered levels come from the document's scheme.
-BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note", "table", "header", "row", "cell", "source")
+# Unnumbered blocks. "bullet" only occurs inside "bullets"; "header" and "row" (of "cell"s, and "span"s that
+# widen the cell before them) and "source" only inside "table". Numbered levels come from the document's scheme.
+BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note", "table", "header", "row", "cell", "span", "source")
 TABLE_PREFIX = "table-"     # a table's identity: table-1, table-2... through the document (editions/read/tables.py)
 
 

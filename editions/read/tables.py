@@ -11,6 +11,10 @@ through the document in the order of the text; the number is the table's
 identity (``table-2``), the same in every language, its HTML id and the
 name tracking and messages give it (``table 2``).
 
+A header cell written ``<`` joins the column head before it: a head that
+spans several columns (a year over its figures), as the editorial manual's
+spanner heads.
+
 Columns whose body cells all hold numbers are aligned at the end of the line
 (right in left-to-right languages, left in right-to-left ones), unless the
 table says otherwise (``align: [start, end, center]``).
@@ -38,6 +42,7 @@ TABLE = (
     Field("source", "text", required=False, doc="the source of the figures, printed under the table"),
 )
 ALIGNMENTS = ("start", "end", "center")
+SPAN, SPAN_MARK = "span", "<"    # a header cell written < : the column head before it spans this column too
 # What a numeric cell holds besides numbers: separators, signs, per cent; a nil ("-", "–") or
 # not-available ("..") cell is neither numeric nor not.
 NUMERIC_TEXT = re.compile(r"[\d\s.,'’%+\-−\u00a0\u202f]*\d[\d\s.,'’%+\-−\u00a0\u202f]*")
@@ -73,6 +78,22 @@ def note_letter(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("a") + rest) + letters
     return letters
+
+
+def spans(row: Unit) -> list[tuple[Unit, int]]:
+    """A row's cells, each with the number of columns it spans (the ``<`` cells after it, and itself).
+
+    >>> [(cell.kind, width) for cell, width in spans(Unit("header", Location("x", 1), children=(
+    ...     Unit("cell", Location("x", 1)), Unit("cell", Location("x", 1)), Unit(SPAN, Location("x", 1)))))]
+    [('cell', 1), ('cell', 2)]
+    """
+    found: list[tuple[Unit, int]] = []
+    for cell in row.children:
+        if cell.kind == SPAN and found:
+            found[-1] = (found[-1][0], found[-1][1] + 1)
+        elif cell.kind != SPAN:
+            found.append((cell, 1))
+    return found
 
 
 def header_rows(table: Unit) -> tuple[Unit, ...]:
@@ -117,6 +138,9 @@ class TableReader:
             self.reader.problem(node, f"a row of {self.name} must be a list of cells, as in [Africa, 1200, 1350]")
             return Unit(kind, where)
         cells = tuple(self.cell(item, kind) for item in node.value)
+        if cells[0].kind == SPAN:
+            self.reader.problem(node.value[0], f"the first cell of a row of {self.name} is '{SPAN_MARK}', which joins a "
+                                               "cell to the cell before it, and there is none")
         return Unit(kind, where, children=cells)
 
     def cell(self, node: yaml.Node, kind: str) -> Unit:
@@ -128,6 +152,11 @@ class TableReader:
             return Unit("cell", where)
         if not text.strip():
             return Unit("cell", where)
+        if text == SPAN_MARK and not node.style:
+            if kind != "header":
+                self.reader.problem(node, f"'{SPAN_MARK}' joins a column head to the one before it, in a header row of "
+                                          f"{self.name} only; quote it to print it (\"{SPAN_MARK}\")")
+            return Unit(SPAN, where)
         if kind == "row" and not node.style and NUMBER.fullmatch(text):     # plain, not quoted: a number
             return Unit("cell", where, text=(Inline("number", text),))
         return Unit("cell", where, text=self.inline(node, f"a cell of {self.name}"))

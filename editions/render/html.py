@@ -33,7 +33,7 @@ from ..read.inline import InlineStyle, body_notes, plain_text, render
 from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
 from ..read.model import Document, FieldValue, Inline, Meta, Unit, version_symbol
-from ..read.tables import note_letter, table_notes, table_number
+from ..read.tables import note_letter, spans, table_notes, table_number
 from .localise import format_date_range, format_long_date, inline_style, load_translations
 from .scripts import type_rules
 
@@ -171,6 +171,7 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
     )
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     env.filters["table_number"] = table_number
+    env.filters["spans"] = spans
     msgids = template_msgids(root) | kind_lines(load_kinds(root)[0])    # a kind's line is translated like a template's strings
     translations = load_translations(root, language.code, msgids)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension at run time
