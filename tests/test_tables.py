@@ -215,3 +215,15 @@ def test_a_column_head_joined_in_one_language_only_is_a_problem(report: Path, cl
     assert run.status == 1
     assert run.lines == ["content/en/report.yaml:31: table 1, header row 1, column 3 heads a column of its own here; "
                          "in the Spanish original it is joined to the head before it ('<') (content/es/report.yaml:31)"]
+
+
+def test_a_row_added_by_a_revision_is_marked_whole(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _amend(report, "  - kind: revision\n    symbol: TST/80/17/Rev.1\n    date: 2026-05-20\n")
+    both(report, (EN_ROWS, "            - [English–Arabic, 50, 800, 1]\n" + EN_ROWS),
+         (ES_ROWS, "            - [Español–árabe, 50, 800, 1]\n" + ES_ROWS))
+    run = cli(report, "build", "--format", "html", "--marked")
+    assert run.status == 0, run.err
+    marked = (report / "output" / "en" / "report-rev1-marked.html").read_text(encoding="utf-8")
+    assert ('<tr><th scope="row" class="align-start"><ins>English–Arabic</ins></th><td class="align-end"><ins>50</ins></td>'
+            '<td class="align-end"><ins>800</ins></td><td class="align-end"><ins>1</ins></td></tr>') in marked
+    assert ('<tr><th scope="row" class="align-start">English–Spanish</th><td class="align-end">700</td>') in marked
