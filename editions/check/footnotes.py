@@ -11,11 +11,13 @@ Units that exist on one side only are the numbering check's to report.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..errors import Problem
 from ..read.inline import notes
 from ..read.model import Document, Location, Unit
 from ..read.project import Project
+from ..read.tables import note_letter
 from .numbering import describe, english_name
 
 PREAMBLE = "the text before the first numbered unit"
@@ -38,39 +40,54 @@ def compare(original: Document, translation: Document) -> Iterator[Problem]:
     """The units of ``translation`` that call a different number of footnotes than ``original``'s."""
     theirs = dict(_parts(original))
     role = f"the {english_name(original.language)} original"
-    for key, (where, numbers) in _parts(translation):
-        if key not in theirs or len(theirs[key][1]) == len(numbers):
+    for key, (where, calls) in _parts(translation):
+        if key not in theirs or len(theirs[key][1].marks) == len(calls.marks):
             continue
         there, expected = theirs[key]
-        yield Problem(where.path, where.line, f"{key} calls {_footnotes(numbers)} here; {role} calls "
-                                              f"{_footnotes(expected)} there ({there.path}:{there.line})")
+        yield Problem(where.path, where.line, f"{key} calls {calls} here; {role} calls {expected} there "
+                                              f"({there.path}:{there.line})")
 
 
-def _parts(doc: Document) -> Iterator[tuple[str, tuple[Location, range]]]:
+@dataclass(frozen=True)
+class _Calls:
+    """The footnotes a part calls: their numbers, or a table's notes, their letters."""
+
+    marks: tuple[str, ...]
+    noun: str = "footnote"
+
+    def __str__(self) -> str:
+        """``no footnote``, ``footnote 2``, ``footnotes 2 and 3``, ``footnotes 2 to 4``; ``notes a and b``."""
+        marks, noun = self.marks, self.noun
+        if not marks:
+            return f"no {noun}"
+        if len(marks) == 1:
+            return f"{noun} {marks[0]}"
+        return f"{noun}s {marks[0]} {'and' if len(marks) == 2 else 'to'} {marks[-1]}"
+
+
+def _parts(doc: Document) -> Iterator[tuple[str, tuple[Location, _Calls]]]:
     """Each part that calls footnotes, by name: the unnumbered text at the top, then each
-    numbered unit with the unnumbered blocks it holds; where it is and the numbers of the
-    footnotes it calls (numbered through the document in the order of the text)."""
+    numbered unit with the unnumbered blocks it holds, and each table; where it is and the
+    numbers of the footnotes it calls (numbered through the document in the order of the text),
+    or a table's letters (its notes are its own: editions/read/tables.py)."""
     top = [unit for unit in doc.body if unit.identity is None]
     count = sum(_own(unit) for unit in top)
     if top:
-        yield PREAMBLE, (top[0].where, range(1, count + 1))
+        yield PREAMBLE, (top[0].where, _numbered(range(1, count + 1)))
     for unit in doc.units():
-        if unit.identity is not None:
+        if unit.kind == "table":
+            yield describe(unit), (unit.where, _Calls(tuple(note_letter(n) for n in range(1, _own(unit) + 1)), "note"))
+        elif unit.identity is not None:
             own = _own(unit)
-            yield describe(unit), (unit.where, range(count + 1, count + own + 1))
+            yield describe(unit), (unit.where, _numbered(range(count + 1, count + own + 1)))
             count += own
 
 
+def _numbered(numbers: range) -> _Calls:
+    return _Calls(tuple(str(n) for n in numbers))
+
+
 def _own(unit: Unit) -> int:
-    """The footnotes a unit calls in its own title and text and its unnumbered blocks."""
+    """The footnotes a unit calls in its own title and text and its unnumbered blocks (a table's are its own)."""
     return (sum(1 for _ in notes(unit.title)) + sum(1 for _ in notes(unit.text))
             + sum(_own(child) for child in unit.children if child.identity is None))
-
-
-def _footnotes(numbers: range) -> str:
-    """``no footnote``, ``footnote 2``, ``footnotes 2 and 3``, ``footnotes 2 to 4``."""
-    if not numbers:
-        return "no footnote"
-    if len(numbers) == 1:
-        return f"footnote {numbers[0]}"
-    return f"footnotes {numbers[0]} {'and' if len(numbers) == 2 else 'to'} {numbers[-1]}"

@@ -35,6 +35,7 @@ from ..read.model import ANNEX, Document, Location, Unit, annex_of
 from ..read.numerals import format_numeral
 from ..read.project import Project
 from ..read.schemes import RESTART, Scheme
+from ..read.tables import table_name
 from .alignment import realigned
 
 # Shared by every document, whatever its kind; a kind adds its own (kinds/<name>.yaml, ``shared: yes``).
@@ -52,12 +53,15 @@ class Findings:
 
 def describe(unit: Unit) -> str:
     """How messages name a unit: ``paragraph III.A.4``, ``preambular paragraph 3``, ``a bullets block``,
-    ``annex II``, ``paragraph 3 of annex II``, ``paragraph 3 of the annex``."""
+    ``annex II``, ``paragraph 3 of annex II``, ``paragraph 3 of the annex``, ``table 2``."""
+    if unit.kind == "table":
+        return table_name(unit)
     if unit.label is not None and not unit.label.printed:
         return f"{unit.called or unit.kind} {unit.label.number}"
     if unit.identity is not None:
         return _named(unit.kind, unit.identity)
-    return {"heading": "a heading", "bullet": "a bullet"}.get(unit.kind, f"a {unit.kind} block")
+    return {"heading": "a heading", "bullet": "a bullet", "header": "a header row of a table", "row": "a row of a table",
+            "cell": "a cell of a table", "source": "the source of a table"}.get(unit.kind, f"a {unit.kind} block")
 
 
 def _named(kind: str, identity: str) -> str:
@@ -360,7 +364,7 @@ def _compare(theirs: _Side, mine: _Side, a: Parent, b: Parent, loose: list[_Loos
             continue
         if tag == "equal":
             for x, y in zip(a[1][i1:i2], b[1][j1:j2]):
-                if x.children or y.children:
+                if (x.children or y.children) and x.kind != "table":     # a table's rows: editions/check/tables.py
                     yield from _compare(theirs, mine, (x, x.children), (y, y.children), loose)
         elif tag == "replace" and not quiet:
             for x, y in zip(a[1][i1:i2], b[1][j1:j2]):

@@ -27,6 +27,7 @@ from ..read.inline import markup
 from ..read.model import Document, Meta, Selection, Unit
 from ..read.project import Project
 from ..read.schema import Field, Reader
+from ..read.tables import SPAN, SPAN_MARK
 from ..read.yamlsource import read_yaml, scalar_text
 from .numbering import describe, english_name
 from .wording import diff_lines
@@ -45,7 +46,7 @@ def record_path(root: Path, doc: Document) -> Path:
 def parts(doc: Document) -> dict[str, str]:
     """Each part of ``doc`` that a translator confirms, and the hash of its text."""
     found = {MASTHEAD: _hash(repr([value for _, value in masthead_texts(doc.meta)]))}
-    found[PREAMBLE] = _hash(repr([_own(u) for u in doc.body if u.label is None]))
+    found[PREAMBLE] = _hash(repr([_own(u) for u in doc.body if u.identity is None]))
     for unit in doc.units():
         if unit.identity is not None:
             found[unit.identity] = _hash(repr(_own(unit)))
@@ -61,14 +62,15 @@ def masthead_texts(meta: Meta) -> list[tuple[str, object]]:
 
 
 def _own(unit: Unit) -> tuple[object, ...]:
-    """A unit's own text: its title and text and its unnumbered blocks, not its numbered units."""
-    return (unit.kind, unit.title, unit.text, tuple(_own(c) for c in unit.children if c.label is None))
+    """A unit's own text: its title and text and its unnumbered blocks, not its numbered units nor its
+    tables, which are parts of their own (a changed cell marks its table changed)."""
+    return (unit.kind, unit.title, unit.text, tuple(_own(c) for c in unit.children if c.identity is None))
 
 
 def part_texts(doc: Document) -> dict[str, str]:
     """Each part of ``doc`` that a translator confirms, and its text as written: a line per title or block."""
     found = {MASTHEAD: "\n".join(_masthead_lines(doc.meta))}
-    found[PREAMBLE] = "\n".join(line for u in doc.body if u.label is None for line in _own_lines(u))
+    found[PREAMBLE] = "\n".join(line for u in doc.body if u.identity is None for line in _own_lines(u))
     for unit in doc.units():
         if unit.identity is not None:
             found[unit.identity] = "\n".join(_own_lines(unit))
@@ -82,9 +84,11 @@ def _masthead_lines(meta: Meta) -> list[str]:
 
 
 def _own_lines(unit: Unit) -> list[str]:
+    if unit.kind in ("header", "row"):      # a row of a table: its cells on one line
+        return [" | ".join(SPAN_MARK if cell.kind == SPAN else markup(cell.text) for cell in unit.children)]
     lines = [markup(runs) for runs in (unit.title, unit.text) if runs]
     for child in unit.children:
-        if child.label is None:
+        if child.identity is None:
             lines += _own_lines(child)
     return lines
 

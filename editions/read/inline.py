@@ -204,8 +204,11 @@ def notes(runs: tuple[Inline, ...]) -> Iterator[Inline]:
 
 
 def body_notes(units: tuple[Unit, ...]) -> Iterator[Inline]:
-    """The footnotes called in ``units`` and all they hold, in the order of the text (their numbers' order)."""
+    """The footnotes called in ``units`` and all they hold, in the order of the text (their numbers' order);
+    a table's notes are its own, lettered under it (editions/read/tables.py)."""
     for unit in units:
+        if unit.kind == "table":
+            continue
         yield from notes(unit.title)
         yield from notes(unit.text)
         yield from body_notes(unit.children)

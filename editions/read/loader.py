@@ -27,6 +27,7 @@ from .schema import ANNEX as ANNEX_FIELDS
 from .schemes import DEFAULT as DEFAULT_SCHEME
 from .schemes import FOLDER, RESTART, THROUGH, TOP, Level, Scheme, load_scheme, scheme_path
 from .systems import Systems
+from .tables import TableReader
 from .yamlsource import line, read_yaml
 
 MAX_DEPTH = 12
@@ -232,6 +233,7 @@ class _Body:
     # Labels already read, by level and text as written, with their identity segment: a long
     # document writes "1." or "a)" thousands of times.
     known: dict[tuple[str, str], tuple[Label, str]] = field(default_factory=dict)
+    tables: int = 0    # tables read so far: they are numbered through the document
 
     @property
     def block_keys(self) -> tuple[str, ...]:
@@ -399,6 +401,9 @@ class _Body:
             return Unit(kind, where, text=self.inline(value, "a heading" if kind == "heading" else "a text block"))
         if what == "blocks":
             return Unit(kind, where, children=self.blocks(value, chain, parent, depth + 1))
+        if what == "table":
+            self.tables += 1
+            return TableReader(self.reader, self.inline, self.tables).table(value, where)
         bullets = tuple(
             Unit("bullet", Location(where.path, line(item)), text=self.inline(item, "a bullet"))
             for _, item in self.reader.texts(value, "bullets")

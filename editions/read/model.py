@@ -20,8 +20,10 @@ if TYPE_CHECKING:       # the model is imported by a build with nothing to do, w
 
 ANNEX = "annex"     # the kind of an annex's unit: numbered I, II... after the body, its units numbered afresh
 
-# Unnumbered blocks. "bullet" only occurs inside "bullets". Numbered levels come from the document's scheme.
-BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
+# Unnumbered blocks. "bullet" only occurs inside "bullets"; "header" and "row" (of "cell"s, and "span"s that
+# widen the cell before them) and "source" only inside "table". Numbered levels come from the document's scheme.
+BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note", "table", "header", "row", "cell", "span", "source")
+TABLE_PREFIX = "table-"     # a table's identity: table-1, table-2... through the document (editions/read/tables.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,7 @@ class Unit:
     heading: bool = False              # a numbered unit of a level that carries a title
     called: str = ""                   # how messages name a unit whose number is not printed: "preambular paragraph"
     original: str | None = None        # an annex written in another language than its document: that language
+    align: str = ""                    # a table's cell: start, end (numbers) or center
 
     def walk(self) -> Iterator[Unit]:
         """This unit and every unit below it, in document order."""

@@ -89,7 +89,8 @@ LANGUAGE = (
           doc="locale of the masthead's distribution lines (Distr., date, language, Original), if not the language's own"),
 )
 
-BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks"}
+BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks",
+                "table": "table"}
 
 
 SPACES = re.compile(r"[ \t\n\r\f\v]+")     # not str.split(): it would turn U+00A0 and U+202F into spaces

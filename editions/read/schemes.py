@@ -29,7 +29,7 @@ FOLDER = "schemes"
 DEFAULT = "un-report"
 TOP = "document"                       # ``under: [document]``: the level may stand at the top of a body
 RESTART, THROUGH = "restart", "document"
-BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note")
+BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note", "table")
 KEY = re.compile(r"[a-z][a-z0-9-]*")
 
 SCHEME = (

@@ -19,6 +19,7 @@ from ..read.amendments import Versions
 from ..read.inline import InlineStyle, body_notes, render_plain
 from ..read.languages import Language
 from ..read.model import ANNEX, Amendment, Document, LabelStyle, Unit, version_symbol
+from ..read.tables import note_letter, table_notes, table_number
 from .localise import Words, inline_style
 
 if TYPE_CHECKING:
@@ -65,7 +66,17 @@ def changes(versions: Versions, language: Language, catalog: Words) -> list[Chan
     found = list(_masthead(before, after))
     found += list(_blocks(before.body, after.body, (), old_style, new_style, versions, language))
     found += list(_footnotes(before, after, old_style, new_style))
+    found += list(_table_notes(before, after, old_style, new_style))
     return found
+
+
+def _table_notes(before: Document, after: Document, old_style: InlineStyle, new_style: InlineStyle) -> Iterator[Change]:
+    """The notes of each table whose text a version corrects, placed by table and letter (``Table 1, note a``)."""
+    tables = zip((u for u in before.units() if u.kind == "table"), (u for u in after.units() if u.kind == "table"))
+    for old, new in tables:
+        for number, (a, b) in enumerate(zip(table_notes(old), table_notes(new)), start=1):
+            place = (("table", table_number(new)), ("table note", note_letter(number)))
+            yield from _text(place, render_plain(a.children, old_style), render_plain(b.children, new_style))
 
 
 def _footnotes(before: Document, after: Document, old_style: InlineStyle, new_style: InlineStyle) -> Iterator[Change]:
@@ -95,12 +106,25 @@ def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str
     counts: dict[str, int] = {}
     for a, b in zip(old, new):
         counts[b.kind] = counts.get(b.kind, 0) + 1
-        if b.label is not None:
-            here = place + (_numbered_place(b, versions.after.styles(b.identity)[b.kind]),)
-        else:
-            here = place + ((b.kind, str(counts[b.kind])),)
-        yield from _text(here, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
+        here = _place(b, place, counts[b.kind], versions)
+        own = here + (("title", ""),) if b.kind == "table" else here
+        yield from _text(own, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
         yield from _blocks(a.children, b.children, here, old_style, new_style, versions, language)
+
+
+TABLE_PARTS = {"header": "header row", "row": "row", "cell": "column", "source": "source"}
+
+
+def _place(unit: Unit, outside: tuple[tuple[str, str], ...], count: int, versions: Versions) -> tuple[tuple[str, str], ...]:
+    """Where a unit stands, from the outside in; a table by its number alone (``Table 2, row 3``), since
+    tables are numbered through the document, and its rows and cells by their order."""
+    if unit.label is not None:
+        return outside + (_numbered_place(unit, versions.after.styles(unit.identity)[unit.kind]),)
+    if unit.kind == "table":
+        return (("table", table_number(unit)),)
+    if unit.kind in TABLE_PARTS:
+        return outside + ((TABLE_PARTS[unit.kind], "" if unit.kind == "source" else str(count)),)
+    return outside + ((unit.kind, str(count)),)
 
 
 NAMED_LEVELS = ("annex", "section", "subsection", "paragraph", "subparagraph", "item", "preamble")   # named by the catalog

@@ -36,6 +36,7 @@ from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language
 from ..read.model import ANNEX, Document, FieldValue, Inline, Meta, Unit, version_symbol
 from ..read.schemes import Level
+from ..read.tables import note_letter, spans, table_notes, table_number
 from .localise import CODE_MSGIDS, Words, annex_name, format_date_range, format_long_date, inline_style, load_translations
 from .scripts import type_rules
 
@@ -70,6 +71,8 @@ class EditionContext(TypedDict):
     others: list[LanguageLink]        # the same document in other languages
     inline: Callable[[tuple[Inline, ...]], Markup]
     footnotes: list[tuple[str, Markup]]  # each footnote's number and text (the screen's notes at the end)
+    tables: bool                      # whether the document has tables (their stylesheet is added only then)
+    table_notes: Callable[[Unit], list[tuple[str, str, Markup]]]   # a table's notes: letter, id, text
     label: Callable[[Unit], str]
     layout: Callable[[Unit], str]     # how a numbered unit's level is laid out: "hanging" or "indented"
     heading_style: Callable[[Unit], str]  # how a heading's level is set: "run-in", "as-written" or "centred"
@@ -176,6 +179,8 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
+    env.filters["table_number"] = table_number
+    env.filters["spans"] = spans
     msgids = template_msgids(root) | kind_lines(load_kinds(root)[0]) | CODE_MSGIDS   # a kind's line is translated like a template's strings
     translations = load_translations(root, language.code, msgids)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension at run time
@@ -271,8 +276,19 @@ def edition_context(doc: Document, languages: dict[str, Language], others: list[
     """What the templates need to render ``doc`` in its language; ``words`` is its catalog."""
     language = languages[doc.language]
     numbers = footnote_numbers(doc.body)
+    letters = table_note_letters(doc)
     style = inline_style(doc, language, words, id_prefix)
-    style = dataclasses.replace(style, footnote=lambda run: _footnote(run, numbers[id(run)], style, medium, id_prefix))
+
+    def footnote(run: Inline) -> Markup:
+        if id(run) in letters:
+            return _table_note_call(letters[id(run)], medium, id_prefix)
+        return _footnote(run, numbers[id(run)], style, medium, id_prefix)
+
+    def notes_of(table: Unit) -> list[tuple[str, str, Markup]]:
+        """A table's notes, each with its letter and the id of its call, for the list under the table."""
+        return [(*letters[id(run)], render(run.children, style)) for run in table_notes(table)]
+
+    style = dataclasses.replace(style, footnote=footnote)
 
     def label(unit: Unit) -> str:
         assert unit.label is not None
@@ -315,6 +331,8 @@ def edition_context(doc: Document, languages: dict[str, Language], others: list[
         others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
         inline=lambda runs: render(runs, style),
         footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in body_notes(doc.body)],
+        tables=any(unit.kind == "table" for unit in doc.units()),
+        table_notes=notes_of,
         label=label,
         layout=layout,
         heading_style=heading_style,
@@ -329,6 +347,25 @@ def footnote_numbers(units: tuple[Unit, ...]) -> dict[int, int]:
     """Each footnote called in ``units`` (by its run's id) and its number: 1, 2, 3... in the order
     of the text, which is the order the edition prints them in."""
     return {id(run): number for number, run in enumerate(body_notes(units), 1)}
+
+
+def table_note_letters(doc: Document) -> dict[int, tuple[str, str]]:
+    """Each note called in a table (by its run's id), its letter and the id of its note: a, b, c...
+    through each table, in the order of its text."""
+    found: dict[int, tuple[str, str]] = {}
+    for table in (unit for unit in doc.units() if unit.kind == "table"):
+        for number, run in enumerate(table_notes(table), 1):
+            letter = note_letter(number)
+            found[id(run)] = letter, f"{table.identity or 'table'}-note-{letter}"
+    return found
+
+
+def _table_note_call(note: tuple[str, str], medium: str, id_prefix: str) -> Markup:
+    """A table note's call: its raised letter, which on screen links to the note under the table."""
+    letter, anchor = note
+    if medium == "print":
+        return Markup('<sup class="table-note-call">%s</sup>') % letter
+    return Markup('<sup class="table-note-call"><a href="#%s%s">%s</a></sup>') % (id_prefix, anchor, letter)
 
 
 def _footnote(run: Inline, number: int, style: InlineStyle, medium: str, id_prefix: str) -> Markup:

@@ -29,7 +29,10 @@ def marked_document(versions: Versions, language: Language, catalog: Words) -> D
 
 def _signature(unit: Unit) -> tuple[str, str]:
     """Units are matched by kind and own text, so that an inserted paragraph
-    does not read as every later paragraph rewritten (numbers shift)."""
+    does not read as every later paragraph rewritten (numbers shift); a table's
+    row, which has no text of its own, by its cells'."""
+    if unit.kind in ("header", "row"):
+        return (unit.kind, repr([cell.text for cell in unit.children]))
     return (unit.kind, repr(unit.title + unit.text))
 
 

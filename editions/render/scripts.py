@@ -15,6 +15,7 @@ from pathlib import Path
 from babel import Locale
 from markupsafe import Markup
 
+from ..check.numbering import describe
 from ..errors import Problem
 from ..fonts import LATIN, SCRIPTS, faces
 from ..read.inline import plain_text, render_text
@@ -96,8 +97,7 @@ def _texts(doc: Document) -> Iterator[tuple[Location, str, str]]:
     for organization in meta.organizations:
         yield Location(doc.where.path, meta.lines.get("organizations", 1)), "an organization", organization
     for unit in doc.units():
-        what = f"{unit.kind} {unit.identity}" if unit.identity else f"a {unit.kind} block"
-        yield unit.where, what, plain_text(unit.title + unit.text)
+        yield unit.where, describe(unit), plain_text(unit.title + unit.text)
 
 
 @functools.cache

@@ -1,0 +1,231 @@
+"""Tables of the content format: a caption, header rows and body rows of cells.
+
+A table is an unnumbered block whose title is its caption and whose units are
+its rows (``header`` and ``row``), each holding its ``cell`` units, then its
+``source``. A cell's text is inline markup; its footnotes are the table's notes,
+lettered a, b, c... under the table, as United Nations tables letter them,
+apart from the text's numbered footnotes. A body cell written as a
+plain YAML number (``1200``, not ``"1200"``) is that number, printed in the
+edition's locale. Tables are numbered 1, 2, 3...
+through the document in the order of the text; the number is the table's
+identity (``table-2``), the same in every language, its HTML id and the
+name tracking and messages give it (``table 2``).
+
+A header cell written ``<`` joins the column head before it: a head that
+spans several columns (a year over its figures), as the editorial manual's
+spanner heads.
+
+Columns whose body cells all hold numbers are aligned at the end of the line
+(right in left-to-right languages, left in right-to-left ones), unless the
+table says otherwise (``align: [start, end, center]``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import yaml
+
+from ..errors import Problem
+from .inline import NUMBER, notes
+from .model import TABLE_PREFIX, Inline, Location, Unit
+from .schema import Field, Reader
+from .yamlsource import line, scalar_text
+
+TABLE = (
+    Field("caption", "text", doc="the table's title, printed under its number"),
+    Field("header", "rows", required=False, doc="header rows, each a list of cells"),
+    Field("rows", "rows", doc="body rows, each a list of cells"),
+    Field("align", "texts", required=False, doc="each column's alignment: start, end or center"),
+    Field("source", "text", required=False, doc="the source of the figures, printed under the table"),
+)
+ALIGNMENTS = ("start", "end", "center")
+SPAN, SPAN_MARK = "span", "<"    # a header cell written < : the column head before it spans this column too
+# What a numeric cell holds besides numbers: separators, signs, per cent; a nil ("-", "–") or
+# not-available ("..") cell is neither numeric nor not.
+NUMERIC_TEXT = re.compile(r"[\d\s.,'’%+\-−\u00a0\u202f]*\d[\d\s.,'’%+\-−\u00a0\u202f]*")
+NIL_TEXT = re.compile(r"[\s.\-–—−]*")
+
+ReadInline = Callable[[yaml.Node, str], tuple[Inline, ...]]
+
+
+def table_name(unit: Unit) -> str:
+    """``table 2``: how messages name a table."""
+    return f"table {table_number(unit)}"
+
+
+def table_number(unit: Unit) -> str:
+    """A table's number through the document, from its identity."""
+    return (unit.identity or "").removeprefix(TABLE_PREFIX)
+
+
+def table_notes(table: Unit) -> list[Inline]:
+    """The notes a table calls, in the order of its text (caption, rows, source), which letters them."""
+    return [*notes(table.title), *(note for row in table.children for cell in (row.children or (row,))
+                                   for note in notes(cell.text))]
+
+
+def note_letter(number: int) -> str:
+    """``a``, ``b``... ``z``, ``aa``, ``ab``: a table note's letter, from its 1-based number.
+
+    >>> [note_letter(n) for n in (1, 2, 26, 27, 28)]
+    ['a', 'b', 'z', 'aa', 'ab']
+    """
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def spans(row: Unit) -> list[tuple[Unit, int]]:
+    """A row's cells, each with the number of columns it spans (the ``<`` cells after it, and itself).
+
+    >>> [(cell.kind, width) for cell, width in spans(Unit("header", Location("x", 1), children=(
+    ...     Unit("cell", Location("x", 1)), Unit("cell", Location("x", 1)), Unit(SPAN, Location("x", 1)))))]
+    [('cell', 1), ('cell', 2)]
+    """
+    found: list[tuple[Unit, int]] = []
+    for cell in row.children:
+        if cell.kind == SPAN and found:
+            found[-1] = (found[-1][0], found[-1][1] + 1)
+        elif cell.kind != SPAN:
+            found.append((cell, 1))
+    return found
+
+
+def header_rows(table: Unit) -> tuple[Unit, ...]:
+    return tuple(row for row in table.children if row.kind == "header")
+
+
+def body_rows(table: Unit) -> tuple[Unit, ...]:
+    return tuple(row for row in table.children if row.kind == "row")
+
+
+@dataclass
+class TableReader:
+    """Reads one table's node into its unit, reporting every problem at its line."""
+
+    reader: Reader
+    inline: ReadInline
+    number: int
+
+    @property
+    def name(self) -> str:
+        return f"table {self.number}"
+
+    def table(self, node: yaml.Node, where: Location) -> Unit:
+        fields = self.reader.record(node, TABLE, self.name)
+        caption = self.inline(fields["caption"], f"the caption of {self.name}") if "caption" in fields else ()
+        source = self.inline(fields["source"], f"the source of {self.name}") if "source" in fields else ()
+        header = self.rows(fields.get("header"), "header")
+        body = self.rows(fields.get("rows"), "row")
+        rows = self.aligned(self.same_width(header + body), fields.get("align"))
+        below = (Unit("source", Location(where.path, line(fields["source"])), text=source),) if source else ()
+        return Unit("table", where, identity=f"{TABLE_PREFIX}{self.number}", title=caption, children=rows + below)
+
+    def rows(self, node: yaml.Node | None, kind: str) -> tuple[Unit, ...]:
+        if node is None:
+            return ()
+        what = "the header of" if kind == "header" else "the rows of"
+        return tuple(self.row(item, kind) for item in self.reader.sequence(node, f"{what} {self.name}"))
+
+    def row(self, node: yaml.Node, kind: str) -> Unit:
+        where = Location(self.reader.source.shown, line(node))
+        if type(node) is not yaml.SequenceNode or not node.value:
+            self.reader.problem(node, f"a row of {self.name} must be a list of cells, as in [Africa, 1200, 1350]")
+            return Unit(kind, where)
+        cells = tuple(self.cell(item, kind) for item in node.value)
+        if cells[0].kind == SPAN:
+            self.reader.problem(node.value[0], f"the first cell of a row of {self.name} is '{SPAN_MARK}', which joins a "
+                                               "cell to the cell before it, and there is none")
+        return Unit(kind, where, children=cells)
+
+    def cell(self, node: yaml.Node, kind: str) -> Unit:
+        where = Location(self.reader.source.shown, line(node))
+        text = scalar_text(node)
+        if type(node) is not yaml.ScalarNode or text is None:
+            self.reader.problem(node, f"a cell of {self.name} must be text or a number (a list or mapping is not a cell; "
+                                      "quote a text that starts with [ or {)")
+            return Unit("cell", where)
+        if not text.strip():
+            return Unit("cell", where)
+        if text == SPAN_MARK and not node.style:
+            if kind != "header":
+                self.reader.problem(node, f"'{SPAN_MARK}' joins a column head to the one before it, in a header row of "
+                                          f"{self.name} only; quote it to print it (\"{SPAN_MARK}\")")
+            return Unit(SPAN, where)
+        if kind == "row" and not node.style and NUMBER.fullmatch(text):     # plain, not quoted: a number
+            return Unit("cell", where, text=(Inline("number", text),))
+        return Unit("cell", where, text=self.inline(node, f"a cell of {self.name}"))
+
+    def same_width(self, rows: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        """The rows, each reported at its line if its count of cells differs from the first row's."""
+        for row in rows[1:]:
+            if row.children and rows[0].children and len(row.children) != len(rows[0].children):
+                self.reader.problems.append(Problem(row.where.path, row.where.line,
+                                                    f"this row of {self.name} has {_cells(len(row.children))}; "
+                                                    f"its first row (line {rows[0].where.line}) has {len(rows[0].children)}"
+                                                    f"{_split_number(row)}"))
+        return rows
+
+    def aligned(self, rows: tuple[Unit, ...], node: yaml.Node | None) -> tuple[Unit, ...]:
+        """The rows with each cell aligned as its column is: as ``align`` says, else numbers at the end."""
+        width = max((len(row.children) for row in rows), default=0)
+        columns = self.declared(node, width) or tuple(_alignment(rows, column) for column in range(width))
+        return tuple(Unit(row.kind, row.where, children=tuple(
+            Unit(cell.kind, cell.where, text=cell.text, align=columns[n] if n < len(columns) else "start")
+            for n, cell in enumerate(row.children))) for row in rows)
+
+    def declared(self, node: yaml.Node | None, width: int) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        found = tuple(text for text, _ in self.reader.texts(node, f"the align of {self.name}"))
+        wrong = [text for text in found if text not in ALIGNMENTS]
+        if wrong:
+            self.reader.problem(node, f"the align of {self.name} has '{wrong[0]}'; each column is one of: {', '.join(ALIGNMENTS)}")
+        elif len(found) != width:
+            self.reader.problem(node, f"the align of {self.name} names {len(found)} columns; the table has {width}")
+        return () if wrong or len(found) != width else found
+
+
+def _split_number(row: Unit) -> str:
+    """A hint when a row's extra cells are a number typed with its thousands separator (``12,500``),
+    which YAML's lists split at the comma."""
+    for before, after in zip(row.children, row.children[1:]):
+        if _digits(before) and len(_digits(after)) == 3:
+            shown = f"{_digits(before)},{_digits(after)}"
+            return (f" (a number written {shown} in a row is split at its comma: write {shown.replace(',', '')}, "
+                    "which is printed in each language's style)")
+    return ""
+
+
+def _digits(cell: Unit) -> str:
+    """The digits of a cell that is a whole number and nothing else, else ""."""
+    runs = cell.text
+    return runs[0].value if len(runs) == 1 and runs[0].kind == "number" and runs[0].value.isdigit() else ""
+
+
+def _cells(count: int) -> str:
+    return "1 cell" if count == 1 else f"{count} cells"
+
+
+def _alignment(rows: tuple[Unit, ...], column: int) -> str:
+    """``end`` for a column whose body cells are numbers (nil cells aside), else ``start``."""
+    kinds = [_numeric(row.children[column].text) for row in rows if row.kind == "row" and column < len(row.children)]
+    return "end" if True in kinds and False not in kinds else "start"
+
+
+def _numeric(runs: tuple[Inline, ...]) -> bool | None:
+    """Whether a cell holds a number alone (footnote calls aside); None for a nil or empty cell."""
+    kept = [run for run in runs if run.kind != "note"]
+    if any(run.kind not in ("number", "text") for run in kept):
+        return False
+    text = "".join(run.value for run in kept if run.kind == "text")
+    if any(run.kind == "number" for run in kept):
+        return not text.strip()
+    if NIL_TEXT.fullmatch(text):
+        return None
+    return NUMERIC_TEXT.fullmatch(text) is not None
