@@ -25,15 +25,7 @@ PREAMBLE = "the text before the first numbered unit"
 
 def check_footnotes(project: Project) -> list[Problem]:
     """A problem for each unit of a translation whose footnote calls differ from its original's."""
-    problems: list[Problem] = []
-    for _, by_language in sorted(project.documents.items()):
-        original = by_language.get(next(iter(by_language.values())).meta.original)
-        if original is None:
-            continue
-        for code, translation in sorted(by_language.items()):
-            if code != original.language:
-                problems.extend(compare(original, translation))
-    return problems
+    return [problem for original, translation in project.translations() for problem in compare(original, translation)]
 
 
 def compare(original: Document, translation: Document) -> Iterator[Problem]:

@@ -34,16 +34,9 @@ ARABIC_GROUP, ARABIC_POINT = "\u066c", "\u066b"    # Arabic's own separators, wi
 
 def check_tables(project: Project) -> list[Problem]:
     """A problem for each table of a translation that differs from its original's in shape or numbers."""
-    problems: list[Problem] = []
-    for _, by_language in sorted(project.documents.items()):
-        original = by_language.get(next(iter(by_language.values())).meta.original)
-        if original is None:
-            continue
-        for code, translation in sorted(by_language.items()):
-            if code != original.language:
-                locales = project.languages[original.language].locale, project.languages[code].locale
-                problems.extend(compare(original, translation, locales))
-    return problems
+    return [problem for original, translation in project.translations()
+            for problem in compare(original, translation, (project.languages[original.language].locale,
+                                                           project.languages[translation.language].locale))]
 
 
 def compare(original: Document, translation: Document, locales: tuple[Locale, Locale]) -> Iterator[Problem]:

@@ -37,6 +37,14 @@ class Project:
             if not selection.languages or code in selection.languages
         ]
 
+    def translations(self) -> Iterator[tuple[Document, Document]]:
+        """Each translation with its original, document by document, language by language (a document
+        whose original language has no edition has none: that is reported by the numbering check)."""
+        for _, by_language in sorted(self.documents.items()):
+            original = by_language.get(next(iter(by_language.values())).meta.original)
+            if original is not None:
+                yield from ((original, doc) for code, doc in sorted(by_language.items()) if code != original.language)
+
 
 def gather(root: Path, selection: Selection = EVERYTHING, whole: bool = False) -> tuple[Project, list[Problem]]:
     """Load the selected documents in every language (with ``whole``, every document: the index
