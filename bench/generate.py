@@ -94,7 +94,7 @@ def generate(destination: Path, paragraphs: int) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / "content" / language / "language.yaml", folder / "language.yaml")
         (folder / f"gen-{paragraphs}.yaml").write_text(document(paragraphs, language), encoding="utf-8")
-    for name in ("kinds", "schemes", "templates", "locales"):
+    for name in ("kinds", "schemes", "numerals", "templates", "locales"):
         if not (destination / name).exists():
             shutil.copytree(ROOT / name, destination / name)
     return destination

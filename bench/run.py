@@ -207,7 +207,7 @@ def prepare(work: Path, size: int | None) -> Project:
     if size is None:
         root = work / "dsc-1"
         shutil.rmtree(root, ignore_errors=True)
-        for name in ("content", "schemes", "templates", "locales", "published"):
+        for name in ("content", "kinds", "schemes", "numerals", "templates", "locales", "published"):
             if (ROOT / name).is_dir():
                 shutil.copytree(ROOT / name, root / name)
         return Project("dsc-1", "DSC/1", root)
