@@ -157,3 +157,15 @@ def test_footnotes_link_to_their_calls_and_back_in_html(built: Path) -> None:
     assert 'href="#fnref-2"' in html
     bilingual = (built / "es-en" / "report.html").read_text(encoding="utf-8")
     assert 'href="#es-fn-1"' in bilingual and 'id="es-fn-1"' in bilingual and 'id="en-fnref-1"' in bilingual
+
+
+def test_a_paragraph_is_not_broken_after_its_first_word(built: Path) -> None:
+    """WeasyPrint took a run that fits but for its trailing space (the text before the reference in
+    paragraph II.2 of the sample report) for too wide, and printed "2. None" alone on its first line
+    (editions/render/linebreak.py)."""
+    import subprocess
+
+    page = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(built / "en" / "report.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    line = next(text for text in page.splitlines() if text.strip().startswith("2."))
+    assert "None differed from its original in numbering" in line, line

@@ -25,6 +25,9 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..fonts import FONT_FAMILY, SCRIPTS, faces, static_folder
+from .linebreak import install as mend_line_breaking
+
+mend_line_breaking()     # a run that fits but for its trailing space is not broken after its first word
 
 # Without Debian's libharfbuzz-subset0 WeasyPrint subsets fonts with fontTools
 # and says so; the PDF is still complete and reproducible (SOURCE_DATE_EPOCH).
