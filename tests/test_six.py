@@ -108,7 +108,7 @@ def test_a_character_no_font_of_its_language_covers_is_a_problem_at_its_unit(tmp
     run = cli(project, "build", "--language", "ar", "--format", "pdf")
     assert run.status == 3
     assert run.lines == [
-        "content/ar/libraries.yaml:44: item II.A.1.b.i has '✓' (U+2713 CHECK MARK), '中' (U+4E2D CJK UNIFIED "
+        "content/ar/libraries.yaml:54: item II.A.1.b.i has '✓' (U+2713 CHECK MARK), '中' (U+4E2D CJK UNIFIED "
         "IDEOGRAPH-4E2D), which no font of Arabic covers (Amiri, Noto Serif)"]
     assert not (project / "output" / "ar").exists()
 
@@ -140,3 +140,21 @@ def test_arabic_chinese_and_russian_print_the_distribution_lines_in_english(buil
 def test_french_and_spanish_keep_their_own_distribution_lines(built: Path) -> None:
     assert '<span class="original-line">Original\u202f: anglais</span>' in (built / "fr" / "libraries.html").read_text(encoding="utf-8")
     assert '<span class="original-line">Original: inglés</span>' in (built / "es" / "libraries.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language, table, annex, region", [
+    ("ar", "الجدول 1", "المرفق", "آسيا"), ("en", "Table 1", "Annex", "Africa"), ("es", "Cuadro 1", "Anexo", "África"),
+    ("fr", "Tableau 1", "Annexe", "Afrique"), ("ru", "Таблица 1", "Приложение", "Африка"), ("zh", "表1", "附件", "非洲")])
+def test_each_language_numbers_its_table_and_names_its_annex(built: Path, language: str, table: str, annex: str,
+                                                           region: str) -> None:
+    """The sample's table and annex in all six languages: the table's number in the language's words,
+    its figures in the language's style, the annex alone on the last page under the language's name."""
+    import pypdf
+
+    pdf = built / language / "libraries.pdf"
+    text = _text(pdf)
+    assert table in text and region in text
+    assert "1,200,000" in text or "1.200.000" in text or "1\u202f200\u202f000" in text or "1 200 000" in text
+    last = pypdf.PdfReader(pdf).pages[-1].extract_text()
+    assert annex in re.sub("[\u202a-\u202e]", "", last)
+    assert table not in re.sub("[\u202a-\u202e]", "", last), "the annex starts a page of its own"
