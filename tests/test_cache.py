@@ -29,10 +29,10 @@ def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str | None
 
 
 def masthead(project: Path) -> str:
-    """The masthead as a new process renders it: nothing compiled in memory yet."""
+    """A template (the kind line's, which imports no other) as a new process renders it: nothing compiled in memory yet."""
     html.COMPILED = html._CompiledOnce()
     env = html.environment(project, load_language(project / "content" / "en", project))
-    return env.get_template("masthead.html").render()
+    return env.get_template("kind-line.html").render()
 
 
 def test_each_template_is_compiled_once_for_all_languages(sample: Path, compiled: list[str | None],
@@ -40,21 +40,21 @@ def test_each_template_is_compiled_once_for_all_languages(sample: Path, compiled
     """Every language has its own environment (its translations); they share compiled templates."""
     monkeypatch.setattr(html, "COMPILED", html._CompiledOnce())
     for code in ("en", "es"):
-        html.environment(sample, load_language(sample / "content" / code, sample)).get_template("masthead.html")
-    assert compiled == ["masthead.html"]
+        html.environment(sample, load_language(sample / "content" / code, sample)).get_template("kind-line.html")
+    assert compiled == ["kind-line.html"]
 
 
 def test_a_template_compiled_by_one_build_is_not_compiled_by_the_next(
         sample: Path, compiled: list[str | None], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(html, "COMPILED", html.COMPILED)
     first = masthead(sample)
-    assert compiled == ["masthead.html"]
+    assert compiled == ["kind-line.html"]
     assert masthead(sample) == first
-    assert compiled == ["masthead.html"], "compiled again though kept"
-    template = sample / "templates" / "masthead.html"
+    assert compiled == ["kind-line.html"], "compiled again though kept"
+    template = sample / "templates" / "kind-line.html"
     template.write_text(template.read_text(encoding="utf-8") + "<!-- edited -->\n", encoding="utf-8")
     assert masthead(sample).endswith("<!-- edited -->\n")
-    assert compiled == ["masthead.html", "masthead.html"]
+    assert compiled == ["kind-line.html", "kind-line.html"]
 
 
 def test_damaged_compiled_code_is_compiled_anew(sample: Path, compiled: list[str | None], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,7 +63,7 @@ def test_damaged_compiled_code_is_compiled_anew(sample: Path, compiled: list[str
     for kept in (cache.cache_root() / "templates").iterdir():
         kept.write_bytes(kept.read_bytes()[:40])
     assert masthead(sample) == first
-    assert compiled == ["masthead.html", "masthead.html"]
+    assert compiled == ["kind-line.html", "kind-line.html"]
 
 
 def test_the_templates_strings_are_kept_and_read_back(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,7 +25,7 @@ from .yamlsource import line, read_yaml
 
 FOLDER = "kinds"
 DEFAULT = "conference-paper"     # the kind of a document that names none: what every document was before kinds
-MASTHEADS = ("conference", "organ", "plain")     # the macros of templates/masthead.html
+MASTHEADS = "templates/mastheads"     # a masthead is a template of its own there: <name>.html
 FIELD_TYPES = ("text", "date", "texts", "items")   # items: one text or a list, printed as the language lists them
 YES, NO = ("yes", "true"), ("no", "false")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -37,7 +37,7 @@ class Kind:
 
     name: str                        # file stem: resolution
     where: Location
-    masthead: str                    # one of MASTHEADS
+    masthead: str                    # the name of a template in MASTHEADS
     line: str | None                 # msgid of the kind line, or None: the document's own `kind`, if any
     issued: str | None               # the date field that stands for the date of issue when `date` is absent
     fields: tuple[Field, ...]        # the kind's own fields, in declared order
@@ -60,18 +60,24 @@ def load_kinds(root: Path) -> tuple[dict[str, Kind], list[Problem]]:
         except EditionError as error:
             problems.extend(error.problems)
             continue
-        kind = _kind(reader, path.stem)
+        kind = _kind(reader, path.stem, mastheads(root))
         problems.extend(reader.problems)
         if kind is not None and not reader.problems:
             kinds[kind.name] = kind
     return kinds, problems
 
 
-def _kind(reader: Reader, name: str) -> Kind | None:
+def mastheads(root: Path) -> tuple[str, ...]:
+    """The mastheads the project's templates define: one file each in templates/mastheads/."""
+    return tuple(sorted(path.stem for path in (root / MASTHEADS).glob("*.html") if path.is_file()))
+
+
+def _kind(reader: Reader, name: str, known: tuple[str, ...]) -> Kind | None:
     found = reader.record(reader.source.root, KIND, "a kind of document")
     masthead = reader.text(found["masthead"], "masthead") if "masthead" in found else None
-    if masthead is not None and masthead not in MASTHEADS:
-        reader.problem(found["masthead"], f"unknown masthead '{masthead}'; expected one of: {', '.join(MASTHEADS)}")
+    if masthead is not None and masthead not in known:
+        reader.problem(found["masthead"], f"unknown masthead '{masthead}': no {MASTHEADS}/{masthead}.html; "
+                                          f"expected one of: {', '.join(known) or 'none'}")
     line_text = reader.text(found["line"], "line") if "line" in found else None
     issued = reader.text(found["issued"], "issued") if "issued" in found else None
     fields, shared = _fields(reader, found["fields"]) if "fields" in found else ((), ())

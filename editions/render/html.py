@@ -88,7 +88,8 @@ def template_dirs(root: Path) -> list[Path]:
 
 def template_msgids(root: Path) -> frozenset[str]:
     """Every string the templates pass to gettext."""
-    return _msgids(root, tuple((p.name, p.stat().st_mtime_ns) for d in template_dirs(root) for p in sorted(d.glob("*.html"))))
+    return _msgids(root, tuple((p.relative_to(d).as_posix(), p.stat().st_mtime_ns)
+                               for d in template_dirs(root) for p in sorted(d.rglob("*.html"))))
 
 
 @functools.cache
@@ -96,10 +97,10 @@ def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
     """Extraction, once per process for templates as they stand (``stamps``), and
     kept in the cache by the templates' bytes (editions/cache.py), so that no
     build parses them all again (docs/performance.md)."""
-    paths = [path for folder in template_dirs(root) for path in sorted(folder.glob("*.html"))]
+    paths = {path.relative_to(folder).as_posix(): path for folder in template_dirs(root) for path in sorted(folder.rglob("*.html"))}
     key = hashlib.sha256(f"{jinja2.__version__}|{babel.__version__}".encode())
-    for path in paths:      # the plan hashes the same files for the fingerprints: hashed once
-        key.update(f"\0{path.name}\0{file_hash(path)}".encode())
+    for name, path in paths.items():      # the plan hashes the same files for the fingerprints: hashed once
+        key.update(f"\0{name}\0{file_hash(path)}".encode())
     kept = f"msgids/{key.hexdigest()[:32]}.json"
     if (data := cache.read(kept)) is not None:
         try:
@@ -109,7 +110,7 @@ def _msgids(root: Path, stamps: tuple[tuple[str, int], ...]) -> frozenset[str]:
     from babel.messages.extract import extract_from_file
 
     found = set()
-    for path in paths:
+    for path in paths.values():
         # The function itself, not "jinja2": Babel would look it up among every installed package's
         # entry points first (docs/performance.md).
         for _, message, _, _ in extract_from_file(jinja2.ext.babel_extract,  # type: ignore[arg-type]  # Babel's stubs want a narrower signature than Jinja's extractor declares
