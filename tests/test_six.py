@@ -158,3 +158,47 @@ def test_each_language_numbers_its_table_and_names_its_annex(built: Path, langua
     last = pypdf.PdfReader(pdf).pages[-1].extract_text()
     assert annex in re.sub("[\u202a-\u202e]", "", last)
     assert table not in re.sub("[\u202a-\u202e]", "", last), "the annex starts a page of its own"
+
+
+ARTICLE_WORDS = {"ar": ("المادة 1", "المادة 2"), "en": ("Article 1", "Article 2"), "es": ("Artículo 1", "Artículo 2"),
+                 "fr": ("Article premier", "Article 2"), "ru": ("Статья 1", "Статья 2"), "zh": ("第一条", "第二条")}
+
+
+def test_a_declaration_in_six_languages_with_the_bilingual_pairs_it_names(tmp_path: Path) -> None:
+    """A declaration in articles (scheme convention) in the six languages, with `bilingual: [ar-en, zh-es]`:
+    each language labels its articles in its own words, and exactly those two bilingual editions are made,
+    each column in its language."""
+    from editions.cli import main
+
+    project = make_project(tmp_path / "project", SIX / "content")
+    for code in LANGUAGES:
+        folder = project / "content" / code
+        shutil.rmtree(folder / "confirmed", ignore_errors=True)
+        (folder / "libraries.yaml").unlink()
+        first, second = ("一", "二") if code == "zh" else ("1", "2")
+        (folder / "declaration.yaml").write_text(
+            f"type: convention\nsymbol: DEC/1\nlanguage: {code}\noriginal: en\nkind: Declaration\ntitle: Declaration\n"
+            f"organizations: [United Nations]\nplace: Paris\nadopted: 1948-12-10\nscheme: convention\n"
+            f"bilingual: [ar-en, zh-es]\nbody:\n"
+            f"  - article: {first}\n    body:\n      - text: One.\n  - article: {second}\n    body:\n      - text: Two.\n",
+            encoding="utf-8")
+    assert main(["build", "--root", str(project), "--format", "html"]) == 0
+    output = project / "output"
+    assert sorted(p.name for p in output.iterdir() if "-" in p.name) == ["ar-en", "zh-es"]
+    for code, words in ARTICLE_WORDS.items():
+        html = (output / code / "declaration.html").read_text(encoding="utf-8")
+        assert all(f'<span class="label">{word}</span>' in html for word in words), code
+    pair = (output / "ar-en" / "declaration.html").read_text(encoding="utf-8")
+    assert '<div class="cell" lang="ar" dir="rtl">' in pair and '<div class="cell" lang="en" dir="ltr">' in pair
+    assert pair.index('lang="ar" dir="rtl"') < pair.index('lang="en" dir="ltr"'), "Arabic is the first column"
+
+
+def test_a_bilingual_pair_naming_a_missing_language_is_a_problem(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "project", SIX / "content")
+    for code in LANGUAGES:
+        path = project / "content" / code / "libraries.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("title:", "bilingual: [ar-en, zh-de, ar]\ntitle:", 1),
+                        encoding="utf-8")
+    run = cli(project, "check")
+    assert run.status == 1
+    assert run.lines[0].endswith("bilingual lists pairs of two languages, first column first, as in ar-en; not 'ar'"), run.lines

@@ -39,7 +39,7 @@ from ..read.tables import table_name
 from .alignment import realigned
 
 # Shared by every document, whatever its kind; a kind adds its own (kinds/<name>.yaml, ``shared: yes``).
-METADATA_SHARED = ("symbol", "original", "type", "date", "columns", "amendments")
+METADATA_SHARED = ("symbol", "original", "type", "date", "columns", "bilingual", "amendments")
 MESSAGES_LOCALE = Locale.parse("en")   # messages to the user are in English
 
 
@@ -520,10 +520,11 @@ def _parity(project: Project, troubled: set[int]) -> Iterable[Problem]:
     for name, by_language in sorted(project.documents.items()):
         any_edition = next(iter(by_language.values()))
         meta = any_edition.meta
-        for code in meta.columns:
-            if code not in by_language:
-                yield Problem(any_edition.where.path, meta.lines.get("columns", 1),
-                              f"columns names '{code}', which has no edition of this document")
+        for key, codes in (("columns", meta.columns), ("bilingual", [c for pair in meta.bilingual for c in pair.split("-")])):
+            for code in dict.fromkeys(codes):
+                if code not in by_language:
+                    yield Problem(any_edition.where.path, meta.lines.get(key, 1),
+                                  f"{key} names '{code}', which has no edition of this document")
         original = by_language.get(meta.original)
         if meta.original not in project.languages:
             yield Problem(any_edition.where.path, meta.lines.get("original", 1),

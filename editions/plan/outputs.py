@@ -117,10 +117,13 @@ def _sources(doc: Document) -> tuple[str, ...]:
 def column_order(docs: dict[str, Document]) -> list[tuple[str, str]]:
     """The bilingual editions of a document, as (first column, second column).
 
-    ``columns`` in the metadata fixes one pair and its order; otherwise the
-    original language comes first, paired with each other language.
+    ``bilingual`` in the metadata lists the pairs, each in its order (``ar-en``, ``zh-es``);
+    ``columns`` fixes one pair; otherwise the original language comes first, paired with
+    each other language.
     """
     any_doc = next(iter(docs.values()))
+    if any_doc.meta.bilingual:
+        return [(first, second) for first, second in (pair.split("-") for pair in any_doc.meta.bilingual)]
     if any_doc.meta.columns:
         first, second = any_doc.meta.columns
         return [(first, second)]

@@ -8,6 +8,7 @@ the path of its ancestors' numbers (``III.B.3.ix``), the same in every language.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -129,6 +130,8 @@ def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str, kind: Kind) -
     if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type, call-overload]  # a texts field: a tuple
         reader.problem(fields["columns"], "columns must name two different languages, first column first")
         values.pop("columns")
+    if values.get("bilingual") and not _bilingual_pairs(reader, fields, values):
+        values.pop("bilingual")
     start, end = values.get("start"), values.get("end")
     if start and end and end < start:  # type: ignore[operator]  # date fields: dates
         reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
@@ -176,6 +179,24 @@ def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, .
         else:
             values[f.name] = reader.text(node, f.name)
     return values
+
+
+PAIR = re.compile(r"([a-z]{2,3})-([a-z]{2,3})")
+
+
+def _bilingual_pairs(reader: Reader, fields: dict[str, yaml.Node], values: dict[str, object]) -> bool:
+    """Whether ``bilingual`` lists pairs of two different languages (``ar-en``), each once, and not beside ``columns``."""
+    pairs: tuple[str, ...] = values["bilingual"]  # type: ignore[assignment]  # a texts field: a tuple
+    node = fields["bilingual"]
+    if "columns" in fields:
+        reader.problem(node, "bilingual and columns both choose the bilingual editions: keep bilingual (columns: [en, es] is bilingual: [en-es])")
+        return False
+    wrong = [pair for pair in pairs if not (found := PAIR.fullmatch(pair)) or found[1] == found[2]]
+    for pair in wrong:
+        reader.problem(node, f"bilingual lists pairs of two languages, first column first, as in ar-en; not '{pair}'")
+    if len(set(pairs)) != len(pairs):
+        reader.problem(node, "bilingual lists a pair twice")
+    return not wrong and len(set(pairs)) == len(pairs)
 
 
 AMENDMENT_KINDS = ("corrigendum", "revision")

@@ -246,6 +246,7 @@ class Meta:
     date: datetime.date | None = None
     subject: str | None = None
     columns: tuple[str, ...] = ()
+    bilingual: tuple[str, ...] = ()    # the bilingual editions wanted, each "first-second" in column order: ar-en, zh-es
     amendments: tuple[Amendment, ...] = ()
     contents_after_pages: int = 12
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)

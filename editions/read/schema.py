@@ -39,6 +39,7 @@ DOCUMENT = (
     Field("date", "date", required=False, doc="date of issue; also the PDF's date"),
     Field("subject", "text", required=False, doc="subject for the PDF properties"),
     Field("columns", "texts", required=False, doc="the bilingual edition's two languages, in column order"),
+    Field("bilingual", "texts", required=False, doc="the bilingual editions, each first-second in column order: ar-en, zh-es"),
     Field("amendments", "amendments", required=False, doc="corrigenda and revisions issued, oldest first"),
     Field("contents_after_pages", "count", required=False,
           doc="PDFs longer than this many pages get a table of contents (default 12)"),
