@@ -29,7 +29,7 @@ from babel import Locale
 
 from ..errors import Problem
 from ..read.inline import references
-from ..read.languages import Language
+from ..read.languages import Language, language_name
 from ..read.loader import known_language
 from ..read.model import ANNEX, Document, Location, Unit, annex_of
 from ..read.numerals import format_numeral
@@ -316,7 +316,7 @@ def _annex_originals(theirs: _Side, mine: _Side) -> Iterator[Problem]:
 
 def english_name(code: str) -> str:
     """A language's name in English, as messages to the user call it."""
-    return str(MESSAGES_LOCALE.languages.get(code, code))
+    return language_name(code, MESSAGES_LOCALE)
 
 
 def _metadata(theirs: _Side, mine: _Side, shared: Sequence[str]) -> Iterator[Problem]:

@@ -61,11 +61,16 @@ class Language:
     @property
     def name(self) -> str:
         """The language's name in the language itself, from Babel's data."""
-        return str(self.locale.languages.get(self.code, self.code))
+        return language_name(self.code, self.locale)
 
     def name_in(self, other: Language) -> str:
-        """This language's name in ``other``'s language."""
-        return str(other.locale.languages.get(self.code, self.code))
+        """This language's name in ``other``'s language (the index's lines)."""
+        return language_name(self.code, other.locale)
+
+
+def language_name(code: str, locale: Locale) -> str:
+    """The name of the language ``code`` as ``locale`` writes it, from Babel's data: "inglés" for en in Spanish."""
+    return str(locale.languages.get(code, code))
 
 
 def load_language(folder: Path, root: Path) -> Language:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..read.amendments import Versions
 from ..read.inline import InlineStyle, body_notes, render_plain
-from ..read.languages import Language
+from ..read.languages import Language, language_name
 from ..read.model import ANNEX, Amendment, Document, LabelStyle, Unit, version_symbol
 from ..read.tables import note_letter, table_notes, table_number
 from .localise import Words, inline_style
@@ -167,7 +167,7 @@ def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Version
     context = dict(edition_context(doc, languages, [], medium, words))
     amendment = versions.amendment
     block = language.block_locale      # the distribution lines' language (editions/render/html.py)
-    only = [str(block.languages.get(code, code)) for code in amendment.languages if code in languages]
+    only = [language_name(code, block) for code in amendment.languages if code in languages]
     context.update(
         symbol=amendment.symbol,
         amendment=amendment,

@@ -33,7 +33,7 @@ from ..errors import EXIT_RENDER, EditionError, fail
 from ..files import file_hash
 from ..read.inline import InlineStyle, body_notes, plain_text, render
 from ..read.kinds import kind_lines, load_kinds
-from ..read.languages import Language
+from ..read.languages import Language, language_name
 from ..read.model import ANNEX, Document, FieldValue, Inline, Meta, Unit, version_symbol
 from ..read.schemes import Level
 from ..read.tables import note_letter, spans, table_notes, table_number
@@ -320,10 +320,10 @@ def edition_context(doc: Document, languages: dict[str, Language], others: list[
         medium=medium,
         id_prefix=id_prefix,
         marked_since="",
-        language_line="" if doc.language == doc.meta.original else str(block.languages.get(doc.language, doc.language)),
-        original_name=str(block.languages.get(original.code, original.code)),
+        language_line="" if doc.language == doc.meta.original else language_name(doc.language, block),
+        original_name=language_name(original.code, block),
         block_lang="" if block.language == language.code else block.language,
-        language_name=lambda code: str(language.locale.languages.get(code, code)),
+        language_name=lambda code: language_name(code, language.locale),
         dates=_dates(doc.meta, language),
         issued=doc.meta.issued.isoformat(),
         issue_date=format_long_date(doc.meta.date, block) if doc.meta.date else "",

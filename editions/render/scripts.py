@@ -12,10 +12,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from babel import Locale
 from markupsafe import Markup
 
-from ..check.numbering import describe
+from ..check.numbering import describe, english_name
 from ..errors import Problem
 from ..fonts import LATIN, SCRIPTS, faces
 from ..read.inline import plain_text, render_text
@@ -75,12 +74,11 @@ def uncovered(doc: Document, language: Language, fonts: Path) -> list[Problem]:
         if missing:
             names = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in missing)
             problems.append(Problem(where.path, where.line, f"{what} has {names}, which no font of "
-                                    f"{ENGLISH.languages.get(language.code, language.code)} covers "
+                                    f"{english_name(language.code)} covers "
                                     f"({', '.join(families(language))})"))
     return problems
 
 
-ENGLISH = Locale.parse("en")     # the language of the messages
 
 
 def _texts(doc: Document) -> Iterator[tuple[Location, str, str]]:
