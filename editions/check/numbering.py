@@ -520,7 +520,7 @@ def _parity(project: Project, troubled: set[int]) -> Iterable[Problem]:
     for name, by_language in sorted(project.documents.items()):
         any_edition = next(iter(by_language.values()))
         meta = any_edition.meta
-        for key, codes in (("columns", meta.columns), ("bilingual", [c for pair in meta.bilingual for c in pair.split("-")])):
+        for key, codes in (("columns", meta.columns), ("bilingual", [code for pair in meta.pairs for code in pair])):
             for code in dict.fromkeys(codes):
                 if code not in by_language:
                     yield Problem(any_edition.where.path, meta.lines.get(key, 1),

@@ -123,7 +123,7 @@ def column_order(docs: dict[str, Document]) -> list[tuple[str, str]]:
     """
     any_doc = next(iter(docs.values()))
     if any_doc.meta.bilingual:
-        return [(first, second) for first, second in (pair.split("-") for pair in any_doc.meta.bilingual)]
+        return list(any_doc.meta.pairs)
     if any_doc.meta.columns:
         first, second = any_doc.meta.columns
         return [(first, second)]

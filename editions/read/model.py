@@ -256,6 +256,11 @@ class Meta:
         """The kind's own fields by name (``conference``, ``adopted``...)."""
         return dict(self.own)
 
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The bilingual editions ``bilingual`` names, as (first column, second column): ``ar-en`` is (ar, en)."""
+        return tuple((first, second) for first, _, second in (pair.partition("-") for pair in self.bilingual))
+
     def date_of(self, name: str) -> datetime.date | None:
         """The kind's date field ``name``, if the document has it."""
         value = self.details.get(name)
