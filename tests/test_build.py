@@ -16,7 +16,7 @@ from editions.errors import EXIT_RENDER
 from editions.plan.outputs import outputs
 from editions.read.model import Selection
 
-TEMPLATES = sorted(p.name for p in (ROOT / "templates").glob("*.html"))
+TEMPLATES = sorted(p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*") if p.is_file())
 
 
 def folder_state(folder: Path) -> dict[str, bytes]:

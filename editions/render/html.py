@@ -212,7 +212,7 @@ def render_html(env: jinja2.Environment, doc: Document, languages: dict[str, Lan
 
 def compile_templates(env: jinja2.Environment) -> None:
     """Compile every template of the project, each error at its own line."""
-    for name in env.list_templates(extensions=["html"]):
+    for name in env.list_templates(extensions=["html", "css"]):
         with template_errors(name):
             env.get_template(name)
 
