@@ -72,11 +72,13 @@ def check(root: Path, selection: Selection = EVERYTHING, strict: bool = False, w
     from .check.numbering import check_numbering
     from .check.tables import check_tables
     from .check.tracking import behind
+    from .check.values import check_values
     from .errors import raise_if_any
     from .read.project import gather
 
     project, problems = gather(root, selection, whole)
-    raise_if_any([*problems, *check_numbering(project), *check_footnotes(project), *check_tables(project)])
+    problems = [*problems, *check_numbering(project), *check_footnotes(project), *check_tables(project)]
+    raise_if_any([*problems, *check_values(project, troubled={problem.path for problem in problems})])
     raise_if_any(check_catalogs(project), EXIT_RENDER)
     if any(doc.meta.amendments for doc in project.editions(selection)):
         from .check.changes import check_amendments

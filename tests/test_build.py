@@ -56,7 +56,7 @@ def test_a_library_caller_gets_what_the_command_line_gets(sample: Path) -> None:
     english.write_text(english.read_text(encoding="utf-8").replace("An unnumbered opening", "A plain opening"), encoding="utf-8")
     report = build(BuildOptions(root=sample, output=sample / "output", formats=frozenset({"html"})))
     assert [str(w) for w in report.warnings] == [
-        "content/es/sample.yaml:15: the unnumbered text before the first numbered unit changed in the English original since this translation was confirmed"]
+        "content/es/sample.yaml:15: the unnumbered text outside the numbered units changed in the English original since this translation was confirmed"]
     with pytest.raises(Exception, match="changed in the English original"):
         build(BuildOptions(root=sample, output=sample / "output", formats=frozenset({"html"}), strict=True, force=True))
 

@@ -177,10 +177,10 @@ def test_a_renderer_that_cannot_start_fails_each_pdf_in_one_line(tmp_path: Path,
 def test_document_symbols_never_break_across_lines(tmp_path: Path) -> None:
     """Unwrapped, WeasyPrint breaks E/CN.4/2005/L.10 after its full stop; in a text it stays whole."""
     project = make_project(tmp_path / "project")
-    english = project / "content" / "en" / "sample.yaml"
     cited = " ".join(f"see{'s' * n} E/CN.4/2005/L.10," for n in range(24))
-    english.write_text(english.read_text(encoding="utf-8").replace(
-        "A closing unnumbered paragraph.", f"A closing unnumbered paragraph, {cited} and more."), encoding="utf-8")
+    for language, opening in (("en", "A closing unnumbered paragraph."), ("es", "Un párrafo final sin número.")):
+        text = project / "content" / language / "sample.yaml"     # the same symbols in both: they are compared
+        text.write_text(text.read_text(encoding="utf-8").replace(opening, f"{opening[:-1]}, {cited} and more."), encoding="utf-8")
     output = tmp_path / "output"
     build(BuildOptions(root=project, output=output, formats=frozenset({"pdf"}),
                        selection=Selection(languages=frozenset({"en"})), jobs=1))

@@ -15,12 +15,10 @@ from dataclasses import dataclass
 
 from ..errors import Problem
 from ..read.inline import notes
-from ..read.model import Document, Location, Unit
+from ..read.model import Document, Location
 from ..read.project import Project
 from ..read.tables import note_letter
-from .numbering import describe, english_name
-
-PREAMBLE = "the text before the first numbered unit"
+from .numbering import describe, english_name, part_name
 
 
 def check_footnotes(project: Project) -> list[Problem]:
@@ -58,28 +56,18 @@ class _Calls:
 
 
 def _parts(doc: Document) -> Iterator[tuple[str, tuple[Location, _Calls]]]:
-    """Each part that calls footnotes, by name: the unnumbered text at the top, then each
-    numbered unit with the unnumbered blocks it holds, and each table; where it is and the
-    numbers of the footnotes it calls (numbered through the document in the order of the text),
+    """Each part that calls footnotes, by name (editions/read/model.Document.parts): where it is and
+    the numbers of the footnotes it calls (numbered through the document in the order of the text),
     or a table's letters (its notes are its own: editions/read/tables.py)."""
-    top = [unit for unit in doc.body if unit.identity is None]
-    count = sum(_own(unit) for unit in top)
-    if top:
-        yield PREAMBLE, (top[0].where, _numbered(range(1, count + 1)))
-    for unit in doc.units():
-        if unit.kind == "table":
-            yield describe(unit), (unit.where, _Calls(tuple(note_letter(n) for n in range(1, _own(unit) + 1)), "note"))
-        elif unit.identity is not None:
-            own = _own(unit)
-            yield describe(unit), (unit.where, _numbered(range(count + 1, count + own + 1)))
-            count += own
+    count = 0
+    for part in doc.parts():
+        own = sum(1 for block in part.blocks for run in (block.title, block.text) for _ in notes(run))
+        if part.unit is not None and part.unit.kind == "table":
+            yield describe(part.unit), (part.where, _Calls(tuple(note_letter(n) for n in range(1, own + 1)), "note"))
+            continue
+        yield part_name(part), (part.where, _numbered(range(count + 1, count + own + 1)))
+        count += own
 
 
 def _numbered(numbers: range) -> _Calls:
     return _Calls(tuple(str(n) for n in numbers))
-
-
-def _own(unit: Unit) -> int:
-    """The footnotes a unit calls in its own title and text and its unnumbered blocks (a table's are its own)."""
-    return (sum(1 for _ in notes(unit.title)) + sum(1 for _ in notes(unit.text))
-            + sum(_own(child) for child in unit.children if child.identity is None))

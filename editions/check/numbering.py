@@ -31,7 +31,7 @@ from ..errors import Problem
 from ..read.inline import references
 from ..read.languages import Language, language_name
 from ..read.loader import known_language
-from ..read.model import ANNEX, Document, Location, Unit, annex_of
+from ..read.model import ANNEX, Document, Location, Part, Unit, annex_of
 from ..read.numerals import format_numeral
 from ..read.project import Project
 from ..read.schemes import RESTART, Scheme
@@ -62,6 +62,14 @@ def describe(unit: Unit) -> str:
         return _named(unit.kind, unit.identity)
     return {"heading": "a heading", "bullet": "a bullet", "header": "a header row of a table", "row": "a row of a table",
             "cell": "a cell of a table", "source": "the source of a table"}.get(unit.kind, f"a {unit.kind} block")
+
+
+UNNUMBERED = "the unnumbered text outside the numbered units"
+
+
+def part_name(part: Part) -> str:
+    """How messages name a part (editions/read/model.Document.parts): its unit, or the unnumbered text."""
+    return describe(part.unit) if part.unit is not None else UNNUMBERED
 
 
 def _named(kind: str, identity: str) -> str:
@@ -96,6 +104,9 @@ def check_document(doc: Document, language: Language) -> Findings:
             findings.troubled.add(id(parent))
             findings.troubled |= firsts.parents
             findings.problems.extend(found)
+    for parent, problem in _order_of_levels(doc):
+        findings.troubled.add(id(parent))               # one slip, one message: not also a unit without counterpart
+        findings.problems.append(problem)
     annexes = [unit for unit in doc.body if unit.kind == ANNEX]
     found = list(_annex_numbers(annexes))
     if found or any(unit.label and not unit.label.valid for unit in annexes):
@@ -111,6 +122,23 @@ def check_document(doc: Document, language: Language) -> Findings:
                 findings.problems.append(_at(unit, f"the reference {{{reference.kind}:{reference.value}}} points to "
                                                    f"{describe(target)}, whose number is not printed: cite it in words"))
     return findings
+
+
+def _order_of_levels(doc: Document) -> Iterator[tuple[object, Problem]]:
+    """Units of a level that a later level's ``after`` names (a preambular paragraph) standing after
+    a unit of that later level (an operative paragraph) under the same parent, with that parent."""
+    parents: list[tuple[object, Sequence[Unit]]] = [(doc, doc.body), *((u, u.children) for u in doc.units() if u.children)]
+    for parent, children in parents:
+        first: dict[str, Unit] = {}
+        for unit in children:
+            scheme = doc.scheme_of(unit.identity)
+            levels = scheme.by_key if scheme else {}
+            later = next((u for kind, u in first.items() if kind in levels and unit.kind in levels[kind].after), None)
+            if scheme and later:
+                yield parent, _at(unit, f"{describe(unit)} stands after {describe(later)} (line {later.where.line}): in the scheme "
+                                f"{scheme.name}, the {plural(levels[unit.kind].called)} come before the "
+                                f"{plural(levels[later.kind].called)}")
+            first.setdefault(unit.kind, unit)
 
 
 def _annex_numbers(annexes: list[Unit]) -> Iterator[Problem]:

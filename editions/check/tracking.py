@@ -29,7 +29,7 @@ from ..read.project import Project
 from ..read.schema import Field, Reader
 from ..read.tables import SPAN, SPAN_MARK
 from ..read.yamlsource import read_yaml, scalar_text
-from .numbering import describe, english_name
+from .numbering import UNNUMBERED, describe, english_name
 from .wording import diff_lines
 
 FOLDER = "confirmed"
@@ -167,7 +167,7 @@ def _changed(pair: Translation, recorded: Record) -> Iterator[Behind]:
             continue
         unit = units.get(key)
         line = unit.where.line if unit else pair.translation.meta.lines.get("title" if key == MASTHEAD else "body", 1)
-        what = {MASTHEAD: "the masthead", PREAMBLE: "the unnumbered text before the first numbered unit"}.get(key) or (describe(unit) if unit else key)
+        what = {MASTHEAD: "the masthead", PREAMBLE: UNNUMBERED}.get(key) or (describe(unit) if unit else key)
         new = key not in recorded.hashes
         problem = Problem(pair.translation.where.path, line,
                           f"{what} {'is new in' if new else 'changed in'} {pair.role} since this translation was confirmed")

@@ -209,6 +209,27 @@ def _walk(units: tuple[Unit, ...]) -> Iterator[Unit]:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A numbered unit, or a table, with the unnumbered blocks it holds (the unit first); or, with
+    ``unit`` None, the unnumbered blocks before the first numbered unit."""
+
+    unit: Unit | None
+    blocks: tuple[Unit, ...]
+
+    @property
+    def where(self) -> Location:
+        return self.blocks[0].where
+
+
+def _own_blocks(unit: Unit) -> Iterator[Unit]:
+    """``unit`` and the unnumbered blocks under it, not its numbered units nor its tables (parts of their own)."""
+    yield unit
+    for child in unit.children:
+        if child.identity is None:
+            yield from _own_blocks(child)
+
+
+@dataclass(frozen=True)
 class Amendment:
     """A corrigendum or revision listed in a document's metadata."""
 
@@ -303,6 +324,16 @@ class Document:
 
     def units(self) -> Iterator[Unit]:
         return _walk(self.body)
+
+    def parts(self) -> Iterator[Part]:
+        """What a translation keeps whole, in document order: the unnumbered text before the first
+        numbered unit, then each numbered unit (and each table) with the unnumbered blocks it holds."""
+        top = tuple(block for unit in self.body if unit.identity is None for block in _own_blocks(unit))
+        if top:
+            yield Part(None, top)
+        for unit in self.units():
+            if unit.identity is not None:
+                yield Part(unit, tuple(_own_blocks(unit)))
 
     def numbered(self) -> dict[str, Unit]:
         """Numbered units by identity (the first one, if a check has yet to run)."""

@@ -52,6 +52,8 @@ LEVEL = (
     Field("identity", "text", required=False, doc="its identity, {} the number: pp{} gives pp1, pp2"),
     Field("name", "text", required=False, doc="how messages and corrigenda name it, if not by its key"),
     Field("layout", "text", required=False, doc="hanging (default: the label hangs in the margin) or indented"),
+    Field("after", "texts", required=False, doc="levels declared before this one whose units, under one parent, "
+                                                 "all come before this level's: after: [preamble]"),
 )
 LAYOUTS = ("hanging", "indented")
 HEADINGS = ("run-in", "as-written", "centred")
@@ -75,6 +77,7 @@ class Level:
     name: str = ""                 # how messages name a unit of it ("preambular paragraph"); "" for its key
     layout: str = "hanging"        # "hanging" or "indented": the label at the first line's indent
     heading: str = "run-in"        # how a title-carrying level's heading is set: HEADINGS
+    after: tuple[str, ...] = ()    # levels whose units come before every unit of this one under a parent
     system: System | None = None   # ``numerals`` when a project declares it (numerals/<name>.yaml)
 
     @property
@@ -142,7 +145,8 @@ def _levels(reader: Reader, node: yaml.Node, systems: Systems) -> tuple[Level, .
 
 def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[str], systems: Systems) -> Level | None:
     fields = reader.record(node, LEVEL, "a level")
-    values = {name: reader.text(value, name) for name, value in fields.items() if name not in ("under", "optional", "printed")}
+    values = {name: reader.text(value, name) for name, value in fields.items()
+              if name not in ("under", "after", "optional", "printed")}
     known = list(declared)
     if values.get("key"):
         declared.append(str(values["key"]))
@@ -157,6 +161,7 @@ def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[
         reader.problem(fields["carries"], f"a level carries title or text, not '{carries}'")
         carries = None
     under = _under(reader, fields, known)
+    after = _after(reader, fields, known)
     numbering = _numbering(reader, fields, values.get("numbering"), under, before)
     compound = _compound(reader, fields, values.get("compound"), under)
     label = values.get("label") or "{}."
@@ -170,10 +175,10 @@ def _level(reader: Reader, node: yaml.Node, before: list[Level], declared: list[
         reader.problem(fields["heading"], f"heading is {' or '.join(HEADINGS)}, not '{heading}'")
         return None
     if (key is None or numerals is None or carries is None or under is None or numbering is None or compound is False
-            or extra is None):
+            or extra is None or after is None):
         return None
     return Level(key, numerals, carries, under, numbering, compound if isinstance(compound, str) else None, label, optional,
-                 printed, *extra, heading=heading, system=systems.get(numerals))
+                 printed, *extra, heading=heading, after=after, system=systems.get(numerals))
 
 
 def _presentation(reader: Reader, fields: dict[str, yaml.Node], values: dict[str, str | None], printed: bool,
@@ -216,6 +221,15 @@ def _under(reader: Reader, fields: dict[str, yaml.Node], known: list[str]) -> tu
             reader.problem(fields["under"], f"under names '{name}', which is not a level declared before this one")
             return None
     return under
+
+
+def _after(reader: Reader, fields: dict[str, yaml.Node], known: list[str]) -> tuple[str, ...] | None:
+    after = tuple(text for text, _ in reader.texts(fields["after"], "after")) if "after" in fields else ()
+    for name in after:
+        if name not in known:
+            reader.problem(fields["after"], f"after names '{name}', which is not a level declared before this one")
+            return None
+    return after
 
 
 def _numbering(reader: Reader, fields: dict[str, yaml.Node], value: str | None,
