@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 from pathlib import Path
@@ -9,10 +10,15 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import ROOT, make_project
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editions.build import BuildOptions, build, check
 from editions.read.amendments import amendment_texts
+from editions.read.inline import InlineStyle, notes, parse, render_plain
+from editions.read.model import Inline
 from editions.render.corrigendum import changes
+from editions.render.marked import marked_runs
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -220,3 +226,53 @@ def test_the_marked_pdf_prints_each_footnote_of_a_changed_paragraph_at_the_foot_
     pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(revised / "en" / "resolution-rev1-marked.pdf").pages]
     assert any("such as paragraph 1; of this resolution;2 3. Decides" in page for page in pages), pages
     assert any("2 Cross-references are printed as the label of the paragraph cited." in page for page in pages), pages
+
+
+STYLE = InlineStyle(quotes=("“", "”"), number=lambda value: f"#{value}", date=datetime.date.isoformat,
+                    ref_label=lambda identity: f"¶{identity}", ref_href=lambda identity: f"#{identity}")
+SNIPPETS = ("Decides", "to", "act", "now,", "*Recalling*", "*Also decides*", "**in full**", '"as agreed"', '"as *agreed*"',
+            "{number:12}", "{number:18}", "{date:2025-03-01}", "{ref:1}", "{cite:2.b}", "{br}", "{note:As agreed.}",
+            "{note:As *agreed* in 2024.}", "{note:As agreed in 2025.}", "A/RES/73/195")
+texts = st.lists(st.sampled_from(SNIPPETS), max_size=8).map(" ".join)
+
+
+def accepted(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The marked runs with every change accepted: deletions dropped, insertions kept unmarked."""
+    kept: list[Inline] = []
+    for run in runs:
+        if run.kind == "ins":
+            kept += accepted(run.children)
+        elif run.kind != "del":
+            kept.append(Inline(run.kind, run.value, accepted(run.children)))
+    return tuple(kept)
+
+
+def rejected(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The marked runs with every change rejected: insertions dropped, deletions kept unmarked."""
+    return accepted(tuple(Inline({"ins": "del", "del": "ins"}.get(run.kind, run.kind), run.value, rejected(run.children))
+                          if run.kind != "note" else run for run in runs))
+
+
+def characters(runs: tuple[Inline, ...], around: tuple[str, ...] = ()) -> list[object]:
+    """Each character and field with the emphasis around it, however the runs are split; a quotation
+    as its marks."""
+    found: list[object] = []
+    for run in runs:
+        if run.kind in ("emphasis", "strong"):
+            found += characters(run.children, (*around, run.kind))
+        elif run.kind == "text":
+            found += [(around, char) for char in run.value]
+        elif run.kind == "quote":
+            found += [(around, STYLE.quotes[0]), *characters(run.children, around), (around, STYLE.quotes[1])]
+        else:
+            found.append((around, run.kind, run.value, characters(run.children)))
+    return found
+
+
+@given(before=texts, after=texts)
+def test_a_marked_text_reads_as_the_new_text_with_its_changes_accepted_and_as_the_old_one_rejected(before: str, after: str) -> None:
+    old, new = parse(before), parse(after)
+    marked = marked_runs(old, new, STYLE, STYLE)
+    assert characters(accepted(marked)) == characters(new)
+    assert render_plain(rejected(marked), STYLE) == render_plain(old, STYLE)
+    assert len(list(notes(marked))) == len(list(notes(new)))     # every footnote keeps its number

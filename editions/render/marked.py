@@ -7,8 +7,9 @@ The marked document is an ordinary Document whose inline runs include
 
 The words of a changed block are compared as the author wrote them: each
 word, space and field (reference, number, date, footnote, line break) is one
-token with the emphasis and quotations it stands in, so that a word keeps its
-italics and a reference its link whether it is unchanged, inserted or deleted.
+token with the emphasis it stands in, so that a word keeps its italics and a
+reference its link whether it is unchanged, inserted or deleted; quotation
+marks are words of their own, printed as characters.
 A deleted field is printed as the previous version printed it, as text; a
 deleted footnote is dropped and an inserted one called unmarked with its text
 marked, so that every footnote keeps the number of the clean edition.
@@ -24,12 +25,13 @@ from typing import NamedTuple
 
 from ..check.wording import DELETED, INSERTED, SAME, WORDS
 from ..read.amendments import Versions
-from ..read.inline import MARKERS, InlineStyle, markup, render_plain
+from ..read.inline import InlineStyle, markup, render_plain
 from ..read.languages import Language
 from ..read.model import Document, Inline, Unit
 from .localise import Words, inline_style
 
-Place = tuple[int, ...]     # where an emphasis or quotation stands in its text: its index at each depth
+Place = tuple[int, ...]     # where an emphasis stands in its text: its index at each depth
+EMPHASES = ("emphasis", "strong")
 
 
 def marked_document(versions: Versions, language: Language, catalog: Words) -> Document:
@@ -60,15 +62,15 @@ def _siblings(before: Sequence[Unit], after: Sequence[Unit], old: InlineStyle, n
 
 def _changed(a: Unit, b: Unit, old: InlineStyle, new: InlineStyle) -> Unit:
     children = tuple(_siblings(a.children, b.children, old, new))
-    title = b.title if a.title == b.title else _diff(a.title, b.title, old, new)
-    text = b.text if a.text == b.text else _diff(a.text, b.text, old, new)
+    title = b.title if a.title == b.title else marked_runs(a.title, b.title, old, new)
+    text = b.text if a.text == b.text else marked_runs(a.text, b.text, old, new)
     return dataclasses.replace(b, title=title, text=text, children=children)
 
 
 def _whole(unit: Unit, mark: str, old: InlineStyle, new: InlineStyle) -> Unit:
     """A unit added (``ins``) or removed (``del``), all its text marked; removed units lose their id."""
     def marked(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        return _diff((), runs, old, new) if mark == INSERTED else _diff(runs, (), old, new)
+        return marked_runs((), runs, old, new) if mark == INSERTED else marked_runs(runs, (), old, new)
     children = tuple(_whole(child, mark, old, new) for child in unit.children)
     identity = unit.identity if mark == INSERTED else None
     return dataclasses.replace(unit, title=marked(unit.title), text=marked(unit.text), children=children, identity=identity)
@@ -76,7 +78,7 @@ def _whole(unit: Unit, mark: str, old: InlineStyle, new: InlineStyle) -> Unit:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Token:
-    """A word, a space or a field of a text, with the emphasis and quotations it stands in."""
+    """A word, a space or a field of a text, with the emphasis it stands in."""
 
     run: Inline                             # a text run of one word or space, or the field itself
     around: tuple[tuple[str, Place], ...]   # each enclosing run's kind and place, outermost first
@@ -89,7 +91,7 @@ class _Token:
 
 
 class _Enclosing(NamedTuple):
-    """An emphasis or quotation around a piece, and where it stands in each version (None: not there)."""
+    """An emphasis around a piece, and where it stands in each version (None: not there)."""
 
     kind: str
     before: Place | None
@@ -105,8 +107,9 @@ class _Piece:
     around: tuple[_Enclosing, ...]
 
 
-def _diff(before: tuple[Inline, ...], after: tuple[Inline, ...], old: InlineStyle, new: InlineStyle) -> tuple[Inline, ...]:
-    """``after`` against ``before``, word by word and field by field, each keeping its markup."""
+def marked_runs(before: tuple[Inline, ...], after: tuple[Inline, ...], old: InlineStyle, new: InlineStyle) -> tuple[Inline, ...]:
+    """``after`` against ``before``, word by word and field by field, each keeping its markup
+    (``old`` prints what was deleted, ``new`` is the style of ``after``)."""
     a, b = list(_tokens(before, old)), list(_tokens(after, new))
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     return _nest([piece for tag, i1, i2, j1, j2 in matcher.get_opcodes()
@@ -115,10 +118,16 @@ def _diff(before: tuple[Inline, ...], after: tuple[Inline, ...], old: InlineStyl
 
 def _tokens(runs: tuple[Inline, ...], style: InlineStyle, around: tuple[tuple[str, Place], ...] = (),
             place: Place = ()) -> Iterator[_Token]:
-    """The words, spaces and fields of ``runs`` in order."""
+    """The words, spaces and fields of ``runs`` in order; a quotation's marks are words of their own, so that
+    a quotation added or removed around unchanged words shows its marks inserted or struck, not the words."""
     for index, run in enumerate(runs):
-        if run.kind in MARKERS:
+        if run.kind in EMPHASES:
             yield from _tokens(run.children, style, (*around, (run.kind, (*place, index))), (*place, index))
+        elif run.kind == "quote":
+            opening, closing = style.quotes
+            yield _Token(Inline("text", opening), around, opening)
+            yield from _tokens(run.children, style, around, (*place, index))
+            yield _Token(Inline("text", closing), around, closing)
         elif run.kind == "text":
             yield from (_Token(Inline("text", word), around, word) for word in WORDS.findall(run.value))
         else:
@@ -141,13 +150,13 @@ def _replaced(a: Sequence[_Token], b: Sequence[_Token], old: InlineStyle, new: I
         around = tuple(_Enclosing(kind, None, q) for kind, q in y.around)
         if y.run.kind == "note":
             note = next(replaced, Inline("note"))
-            yield _Piece(SAME, Inline("note", children=_diff(note.children, y.run.children, old, new)), around)
+            yield _Piece(SAME, Inline("note", children=marked_runs(note.children, y.run.children, old, new)), around)
         else:
             yield _Piece(INSERTED, y.run, around)
 
 
 def _nest(pieces: Sequence[_Piece], depth: int) -> tuple[Inline, ...]:
-    """The pieces as runs: those in the same emphasis or quotation gathered in it, marks innermost."""
+    """The pieces as runs: those in the same emphasis gathered in it, marks innermost."""
     runs: list[Inline] = []
     start = 0
     while start < len(pieces):
@@ -164,8 +173,8 @@ def _nest(pieces: Sequence[_Piece], depth: int) -> tuple[Inline, ...]:
 
 
 def _enclosed_end(pieces: Sequence[_Piece], start: int, depth: int) -> int:
-    """Where the emphasis or quotation that holds ``pieces[start]`` ends: at a piece outside it, or in
-    another one of either version."""
+    """Where the emphasis that holds ``pieces[start]`` ends: at a piece outside it, or in another one
+    of either version."""
     enclosing = pieces[start].around[depth]
     end = start + 1
     while end < len(pieces) and len(pieces[end].around) > depth and _joins(enclosing, pieces[end].around[depth]):
@@ -176,7 +185,7 @@ def _enclosed_end(pieces: Sequence[_Piece], start: int, depth: int) -> int:
 
 
 def _joins(enclosing: _Enclosing, other: _Enclosing) -> bool:
-    """Whether ``other`` is the same emphasis or quotation: of its kind, and in neither version another one."""
+    """Whether ``other`` is the same emphasis: of its kind, and in neither version another one."""
     return other.kind == enclosing.kind and _agree(enclosing.before, other.before) and _agree(enclosing.after, other.after)
 
 
