@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 from pathlib import Path
 
 import pypdf
-from conftest import ROOT
+import pytest
+from conftest import ROOT, make_project
+from hypothesis import given
+from hypothesis import strategies as st
 
-from editions.build import check
+from editions.build import BuildOptions, build, check
 from editions.read.amendments import amendment_texts
+from editions.read.inline import InlineStyle, notes, parse, render_plain
+from editions.read.model import Inline
 from editions.render.corrigendum import changes
+from editions.render.marked import marked_runs
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -150,3 +157,122 @@ def test_a_marked_edition_keeps_the_footnotes_and_marks_their_changes(sample: Pa
     assert '<sup class="footnote-call"><a href="#fn-1" id="fnref-1">1</a></sup>' in marked
     note = re.search(r'<li id="fn-1" value="1">(.*?) <a class="footnote-back"', marked)
     assert note and "<del>2024.</del>" in note.group(1) and "<ins>2025.</ins>" in note.group(1)
+
+
+KINDS_SAMPLE = ROOT / "tests" / "kinds" / "content"
+
+
+@pytest.fixture(scope="module")
+def revised(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kinds sample's resolution published with a number and two footnotes, then revised in
+    TST/RES/80/4/Rev.1: words inserted and replaced around its markup, a number and a footnote's date
+    changed, a paragraph added; its marked editions built, HTML and PDF."""
+    project = make_project(tmp_path_factory.mktemp("revised") / "project", KINDS_SAMPLE)
+    english, spanish = (project / "content" / language / "resolution.yaml" for language in ("en", "es"))
+    edit(english, "paragraphs and subparagraphs;", "paragraphs and subparagraphs of some {number:250000} pages;")
+    edit(spanish, "párrafos y apartados;", "párrafos y apartados de unas {number:250000} páginas;")
+    published = project / "published" / "resolution" / "TST-RES-80-4"
+    published.mkdir(parents=True)
+    for path in (english, spanish):
+        shutil.copyfile(path, published / f"{path.parent.name}.yaml")
+        edit(path, "date: 2026-03-10\n", "date: 2026-03-10\namendments:\n  - kind: revision\n    symbol: TST/RES/80/4/Rev.1\n"
+                                         "    date: 2026-04-01\n")
+    edit(english, "*Decides* to remain seized", "*Decides* to remain actively seized")
+    edit(english, "*Requests* that every edition", "*Also requests* that every edition")
+    edit(english, "of {date:2025-03-01}.}", "of {date:2025-03-02}.}")
+    edit(english, "some {number:250000} pages;", "some {number:1250000} pages;")
+    edit(english, "such as paragraph {ref:1};", "such as paragraph {ref:1} of this resolution;")
+    for path, text in ((english, "*Requests* a report on {date:2027-03-01}."), (spanish, "*Pide* un informe el {date:2027-03-01}.")):
+        edit(path, "\nannexes:", f"\n  - paragraph: 4\n    text: >-\n      {text}\nannexes:")
+    build(BuildOptions(root=project, output=project / "output", marked=True, jobs=1))
+    return project / "output"
+
+
+def marked_paragraph(output: Path, identity: str) -> str:
+    """The marked English text of a numbered paragraph, its label and language switch left out."""
+    html = (output / "en" / "resolution-rev1-marked.html").read_text(encoding="utf-8")
+    found = re.search(rf'id="{re.escape(identity)}">\s*<p class="unit-text"><span class="label">[^<]*</span>(.*?)<a class="counterpart"',
+                      html, re.S)
+    assert found, identity
+    return found.group(1)
+
+
+def test_a_changed_resolution_paragraph_keeps_its_italic_first_words(revised: Path) -> None:
+    assert marked_paragraph(revised, "3") == "<em>Decides</em> to remain<ins> actively</ins> seized of the matter."
+    assert marked_paragraph(revised, "1").startswith("<em><del>Requests</del><ins>Also requests</ins></em> that every edition")
+
+
+def test_an_added_paragraph_keeps_its_markup_inside_the_insertion(revised: Path) -> None:
+    assert marked_paragraph(revised, "4") == "<em><ins>Requests</ins></em><ins> a report on 1 March 2027.</ins>"
+
+
+def test_a_changed_number_is_struck_and_inserted_whole_in_the_locale_s_format(revised: Path) -> None:
+    assert marked_paragraph(revised, "2.a") == ("the numbering of paragraphs and subparagraphs of some "
+                                               "<del>250,000</del><ins>1,250,000</ins> pages;")
+
+
+def test_a_footnote_in_a_changed_paragraph_is_called_in_place_with_its_number(revised: Path) -> None:
+    assert marked_paragraph(revised, "2.b") == (
+        'the references from one paragraph to another, such as paragraph <a class="ref" href="#1">1</a>'
+        '<del>;</del><ins> of this resolution;</ins><sup class="footnote-call"><a href="#fn-2" id="fnref-2">2</a></sup>')
+    html = (revised / "en" / "resolution-rev1-marked.html").read_text(encoding="utf-8")
+    assert '<li id="fn-2" value="2">Cross-references are printed as the label of the paragraph cited. <a class="footnote-back"' in html
+    note = re.search(r'<li id="fn-1" value="1">(.*?) <a class="footnote-back"', html)
+    assert note and note.group(1) == ('See resolution <span class="document-symbol">TST/RES/79/2</span> of '
+                                      '<del>1 March 2025</del><ins>2 March 2025</ins>.')
+
+
+def test_the_marked_pdf_prints_each_footnote_of_a_changed_paragraph_at_the_foot_of_its_page(revised: Path) -> None:
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(revised / "en" / "resolution-rev1-marked.pdf").pages]
+    assert any("such as paragraph 1; of this resolution;2 3. Decides" in page for page in pages), pages
+    assert any("2 Cross-references are printed as the label of the paragraph cited." in page for page in pages), pages
+
+
+STYLE = InlineStyle(quotes=("“", "”"), number=lambda value: f"#{value}", date=datetime.date.isoformat,
+                    ref_label=lambda identity: f"¶{identity}", ref_href=lambda identity: f"#{identity}")
+SNIPPETS = ("Decides", "to", "act", "now,", "*Recalling*", "*Also decides*", "**in full**", '"as agreed"', '"as *agreed*"',
+            "{number:12}", "{number:18}", "{date:2025-03-01}", "{ref:1}", "{cite:2.b}", "{br}", "{note:As agreed.}",
+            "{note:As *agreed* in 2024.}", "{note:As agreed in 2025.}", "A/RES/73/195")
+texts = st.lists(st.sampled_from(SNIPPETS), max_size=8).map(" ".join)
+
+
+def accepted(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The marked runs with every change accepted: deletions dropped, insertions kept unmarked."""
+    kept: list[Inline] = []
+    for run in runs:
+        if run.kind == "ins":
+            kept += accepted(run.children)
+        elif run.kind != "del":
+            kept.append(Inline(run.kind, run.value, accepted(run.children)))
+    return tuple(kept)
+
+
+def rejected(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The marked runs with every change rejected: insertions dropped, deletions kept unmarked."""
+    return accepted(tuple(Inline({"ins": "del", "del": "ins"}.get(run.kind, run.kind), run.value, rejected(run.children))
+                          if run.kind != "note" else run for run in runs))
+
+
+def characters(runs: tuple[Inline, ...], around: tuple[str, ...] = ()) -> list[object]:
+    """Each character and field with the emphasis around it, however the runs are split; a quotation
+    as its marks."""
+    found: list[object] = []
+    for run in runs:
+        if run.kind in ("emphasis", "strong"):
+            found += characters(run.children, (*around, run.kind))
+        elif run.kind == "text":
+            found += [(around, char) for char in run.value]
+        elif run.kind == "quote":
+            found += [(around, STYLE.quotes[0]), *characters(run.children, around), (around, STYLE.quotes[1])]
+        else:
+            found.append((around, run.kind, run.value, characters(run.children)))
+    return found
+
+
+@given(before=texts, after=texts)
+def test_a_marked_text_reads_as_the_new_text_with_its_changes_accepted_and_as_the_old_one_rejected(before: str, after: str) -> None:
+    old, new = parse(before), parse(after)
+    marked = marked_runs(old, new, STYLE, STYLE)
+    assert characters(accepted(marked)) == characters(new)
+    assert render_plain(rejected(marked), STYLE) == render_plain(old, STYLE)
+    assert len(list(notes(marked))) == len(list(notes(new)))     # every footnote keeps its number

@@ -108,4 +108,4 @@ def test_a_marked_edition_marks_the_changes_of_a_preambular_paragraph(resolution
     assert run.status == 0, run.err
     marked = (resolution / "output" / "en" / "resolution-rev1-marked.html").read_text(encoding="utf-8")
     paragraph = re.search(r'<p class="placed preamble block indent-0" id="pp2">(.*?)</p>', marked, re.S)
-    assert paragraph and "Noting that<ins> many</ins> readers compare" in paragraph.group(1)
+    assert paragraph and "<em>Noting</em> that<ins> many</ins> readers compare" in paragraph.group(1)
