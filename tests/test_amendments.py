@@ -180,7 +180,9 @@ def revised(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(english, "*Decides* to remain seized", "*Decides* to remain actively seized")
     edit(english, "*Requests* that every edition", "*Also requests* that every edition")
     edit(english, "of {date:2025-03-01}.}", "of {date:2025-03-02}.}")
+    edit(spanish, "de {date:2025-03-01}.}", "de {date:2025-03-02}.}")      # values are the same in every language
     edit(english, "some {number:250000} pages;", "some {number:1250000} pages;")
+    edit(spanish, "unas {number:250000} páginas;", "unas {number:1250000} páginas;")
     edit(english, "such as paragraph {ref:1};", "such as paragraph {ref:1} of this resolution;")
     for path, text in ((english, "*Requests* a report on {date:2027-03-01}."), (spanish, "*Pide* un informe el {date:2027-03-01}.")):
         edit(path, "\nannexes:", f"\n  - paragraph: 4\n    text: >-\n      {text}\nannexes:")
