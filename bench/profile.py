@@ -35,7 +35,7 @@ STAGES = (
     ("read and compose YAML", ("editions/read/yamlsource.py", "/yaml/")),
     ("model: schema, labels, inline markup", ("editions/read/loader.py", "editions/read/schema.py", "editions/read/inline.py",
                                               "editions/read/numerals.py", "editions/read/languages.py", "editions/read/model.py")),
-    ("numbering check", ("editions/check/numbering.py",)),
+    ("numbering check", ("editions/check/numbering.py", "editions/check/sequence.py")),
     ("translations and amendments", ("editions/check/tracking.py", "editions/read/amendments.py", "editions/diff")),
     ("plan: outputs and fingerprints", ("editions/plan/outputs.py", "editions/plan/state.py", "editions/render/pages.py")),
     ("HTML: Jinja templates", ("editions/render/html.py", "editions/render/bilingual.py", "editions/render/localise.py", "/jinja2/",

@@ -156,7 +156,7 @@ def test_each_official_language_names_its_annexes(tmp_path: Path, code: str, num
 
 
 def test_an_annex_s_unit_is_named_by_its_annex_in_messages() -> None:
-    from editions.check.numbering import describe
+    from editions.check.names import describe
     from editions.read.model import Location
     where = Location("content/en/report.yaml", 3)
     assert describe(Unit(ANNEX, where, Label(ANNEX, 2, "II"), "annex-II")) == "annex II"

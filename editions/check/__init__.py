@@ -1,7 +1,8 @@
 """Stage 2, check: what must hold before anything is rendered.
 
-numbering compares each edition with itself and each translation with its
-original; changes checks the amendments; tracking finds the parts of
-translations behind their original. Checks report every problem, never stop
-at the first.
+numbering compares each edition with itself (sequence) and each translation
+with its original; footnotes, tables and values compare what a translation's
+parts call, hold and state; changes checks the amendments; tracking finds the
+parts of translations behind their original; names says how messages name
+what they report. Checks report every problem, never stop at the first.
 """

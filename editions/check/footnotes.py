@@ -18,7 +18,7 @@ from ..read.inline import notes
 from ..read.model import Document, Location
 from ..read.project import Project
 from ..read.tables import note_letter
-from .numbering import describe, english_name, part_name
+from .names import describe, english_name, part_name
 
 
 def check_footnotes(project: Project) -> list[Problem]:

@@ -26,7 +26,7 @@ from ..errors import Problem
 from ..read.model import Document, Inline, Unit
 from ..read.project import Project
 from ..read.tables import SPAN, SPAN_MARK, body_rows, header_rows, table_name
-from .numbering import english_name
+from .names import english_name
 
 SPACES = " \u00a0\u202f"      # group separators that are spaces, typed or not
 ARABIC_GROUP, ARABIC_POINT = "\u066c", "\u066b"    # Arabic's own separators, with Arabic-Indic digits

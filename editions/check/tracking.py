@@ -29,7 +29,7 @@ from ..read.project import Project
 from ..read.schema import Field, Reader
 from ..read.tables import SPAN, SPAN_MARK
 from ..read.yamlsource import read_yaml, scalar_text
-from .numbering import UNNUMBERED, describe, english_name
+from .names import UNNUMBERED, describe, english_name
 from .wording import diff_lines
 
 FOLDER = "confirmed"

@@ -25,7 +25,7 @@ from ..errors import Problem
 from ..read.inline import SYMBOL
 from ..read.model import Document, Inline, Location, Part
 from ..read.project import Project
-from .numbering import english_name, part_name
+from .names import english_name, part_name
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..check.numbering import describe, english_name
+from ..check.names import describe, english_name
 from ..errors import Problem
 from ..fonts import LATIN, SCRIPTS, faces
 from ..read.inline import plain_text, render_text
