@@ -240,7 +240,9 @@ def test_a_killed_build_leaves_no_fork_server_or_worker_behind(tmp_path: Path) -
     project = make_project(tmp_path / "project")
     command = [*BUILD, "--root", str(project), "--format", "pdf", "--jobs", "2", "--force"]
     name, value = "EDITIONS_TEST_BUILD", uuid.uuid4().hex
-    mark, environment = f"{name}={value}", {**os.environ, name: value}
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    mark, environment = f"{name}={value}", {**os.environ, name: value, "TMPDIR": str(temporary)}
     with open(tmp_path / "stderr", "wb") as stderr:
         build = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=stderr)
         try:
@@ -254,9 +256,12 @@ def test_a_killed_build_leaves_no_fork_server_or_worker_behind(tmp_path: Path) -
             for pid in marked(mark):    # whatever the outcome, nothing of this test outlives it
                 os.kill(pid, signal.SIGKILL)
     assert left == [], f"still running after the build was killed: {left}"
+    assert [p.name.split("-")[:3] for p in temporary.iterdir() if p.name.startswith("editions-")] == [
+        ["editions", "render", str(build.pid)]]                      # what its workers wrote, in one folder
     again = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert gone(mark, 30) == []
+    assert not [p for p in temporary.iterdir() if p.name.startswith("editions-")]   # removed by the next build
 
 
 def parent(pid: int) -> int:
@@ -300,7 +305,9 @@ def test_ctrl_c_ends_the_build_in_one_line_with_status_130(editions: Editions, t
     restore(editions.project, editions.old)
     command = [*BUILD, "--root", str(editions.project), "--format", "html", "--format", "pdf", "--jobs", "2"]
     name, value = "EDITIONS_TEST_BUILD", uuid.uuid4().hex
-    mark, environment = f"{name}={value}", {**os.environ, name: value}
+    temporary = tmp_path / "tmp"         # where the build and its workers write temporary files
+    temporary.mkdir()
+    mark, environment = f"{name}={value}", {**os.environ, name: value, "TMPDIR": str(temporary)}
     # As in a terminal: SIGINT not ignored (a shell's background job, which a CI run may be, inherits it ignored).
     build = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -317,6 +324,7 @@ def test_ctrl_c_ends_the_build_in_one_line_with_status_130(editions: Editions, t
     assert build.returncode == 130, err
     assert err.decode().splitlines() == ["build.py: interrupted; every output is as it was or complete"]
     assert left == []
+    assert list(temporary.iterdir()) == []       # the workers' copies of the fonts (50 MB each) too
     assert_old_or_new(editions)
     run = subprocess.run(build_command(editions.project), capture_output=True, text=True)
     assert run.returncode == 0, run.stderr

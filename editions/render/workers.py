@@ -27,7 +27,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from types import TracebackType
 
-from .lifetime import BUILD_PID, end_with_parent, leave_interrupts_to_the_build
+from .lifetime import BUILD_PID, end_with_parent, leave_interrupts_to_the_build, scratch
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,11 @@ def _forking() -> BaseContext:
     # sys.path (CPython gh-117378) and with the current folder first: it is
     # told where this package lies, and not to look in the current folder, so
     # that its workers run this very code.
-    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH", BUILD_PID)}
+    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH", BUILD_PID, "TMPDIR")}
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).parents[2]), saved["PYTHONPATH"]]))
     os.environ["PYTHONSAFEPATH"] = "1"
     os.environ[BUILD_PID] = str(os.getpid())
+    os.environ["TMPDIR"] = str(scratch())       # what the workers write as they render, removed with the build
     try:
         forkserver.ensure_running()
     finally:
