@@ -93,3 +93,22 @@ def test_catalog_that_cannot_be_compiled_is_an_error(tmp_path: Path) -> None:
     [problem] = raised.value.problems
     assert problem.path == "locales/es/LC_MESSAGES/messages.po"
     assert problem.message.startswith("the catalog cannot be compiled: ")
+
+
+def test_the_list_of_template_strings_is_what_the_templates_kinds_and_code_ask_for(tmp_path: Path) -> None:
+    """``check`` finds a catalog entry missing by comparing each catalog with locales/messages.pot
+    (it reads no templates); a string added to a template without ``make catalog`` would go unseen."""
+    import subprocess
+    import sys
+
+    from babel.messages.pofile import read_po
+
+    extracted = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "--sort-by-file",
+                    "-o", str(extracted), "."], cwd=ROOT, check=True, capture_output=True)
+
+    def msgids(path: Path) -> set[object]:
+        with path.open("rb") as file:
+            return {message.id for message in read_po(file) if message.id}
+
+    assert msgids(ROOT / "locales" / "messages.pot") == msgids(extracted), "run make catalog"
