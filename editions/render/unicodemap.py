@@ -5,9 +5,11 @@ first served: a glyph stands for the text of the cluster it was first drawn
 in. When a font draws one letter as several glyphs (Amiri draws the lam of
 "الكتب" as a lam and a joining stroke, both in the lam's cluster), WeasyPrint
 gives the letter to the glyph drawn first, the leftmost. In right-to-left text
-that is the stroke; the lam, already mapped in other words, keeps its letter
-as well, and "الكتب" is copied as "اللكتب" by every extractor (WeasyPrint
-issue #2841, open).
+that is the stroke: where the lam was mapped in an earlier word it keeps its
+letter as well, and "الكتب" is copied as "اللكتب"; where it first came with
+its stroke it is mapped to nothing, and lost in every word after ("ا ناس" for
+"الناس"). Every extractor copies what the map says (WeasyPrint issue #2841,
+open).
 
 ``install()`` maps, before each line is drawn, every cluster of two or more
 glyphs in a right-to-left run, in reading order (right to left): one letter
