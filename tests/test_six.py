@@ -64,6 +64,32 @@ def test_arabic_runs_right_to_left_with_symbols_left_to_right(built: Path) -> No
     assert "جنيف" in words and "مارس 2026" in words and "أكتوبر" in words
 
 
+# Words of the sample Amiri draws with more glyphs than letters: the lam of "الكتب" and a joining
+# stroke (copied "اللكتب" before editions/render/unicodemap.py), letters stacked on a jeem.
+DRAWN_WITH_STROKES = ("الكتب", "لجنة", "للجميع", "مجانا", "المجموعات")
+# Words Amiri kerns after a letter that does not join: pdftotext starts a new word at the gap
+# ("أفر يقيا", docs/pdf-quality.md) although the PDF holds them whole, as pypdf reads them.
+KERNED = ("أفريقيا", "ويلاحظ")
+
+
+def _arabic_words(text: str) -> set[str]:
+    """The Arabic words of ``text``, without the invisible characters copied with them (the
+    directional marks pdftotext adds, the zero-width joiner a font's joining stroke copies as)."""
+    return set(re.findall("[\u0621-\u064a\u0671-\u06d3]+", re.sub("[\u200c-\u200f\u202a-\u202e]", "", text)))
+
+
+@pytest.mark.parametrize("edition", ["ar", "en-ar"])
+def test_arabic_words_are_copied_letter_for_letter(built: Path, edition: str) -> None:
+    import pypdf
+
+    pdf = built / edition / "libraries.pdf"
+    words = _arabic_words(_text(pdf))
+    assert set(DRAWN_WITH_STROKES) <= words
+    assert "اللكتب" not in words, "the lam's joining stroke is not copied as a second lam"
+    text = re.sub("\u200d", "", "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages))
+    assert all(word in text for word in KERNED + DRAWN_WITH_STROKES[:1])
+
+
 def test_chinese_dates_and_punctuation_as_chinese_documents_write_them(built: Path) -> None:
     text = _text(built / "zh" / "libraries.pdf")
     assert "日内瓦，2026年3月10日至12日" in text
