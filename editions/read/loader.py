@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel import Locale
@@ -122,38 +123,38 @@ def _what(kind: Kind, root: yaml.Node) -> str:
 
 
 def _meta(reader: Reader, fields: dict[str, yaml.Node], code: str, kind: Kind) -> Meta | None:
-    values = _values(reader, fields, kind.schema)
+    values: dict[str, Any] = _values(reader, fields, kind.schema)     # each of the type its Field declares
     if values.get("language") not in (None, code):
         reader.problem(fields["language"], f"language is '{values['language']}' but the file is in content/{code}/")
         values["language"] = code   # the folder decides; the mismatch is reported
     columns = values.get("columns")
-    if columns and (len(columns) != 2 or len(set(columns)) != 2):  # type: ignore[arg-type, call-overload]  # a texts field: a tuple
+    if columns and (len(columns) != 2 or len(set(columns)) != 2):
         reader.problem(fields["columns"], "columns must name two different languages, first column first")
         values.pop("columns")
     if values.get("bilingual") and not _bilingual_pairs(reader, fields, values):
         values.pop("bilingual")
     start, end = values.get("start"), values.get("end")
-    if start and end and end < start:  # type: ignore[operator]  # date fields: dates
+    if start and end and end < start:
         reader.problem(fields["end"], f"the conference ends ({end}) before it starts ({start})")
-    values = {key: value for key, value in values.items() if value is not None}
+    declared = {key: value for key, value in values.items() if value is not None}
     required = [f.name for f in kind.schema if f.required and f.type != "blocks"]
-    if any(values.get(name) in (None, ()) for name in required):
+    if any(declared.get(name) in (None, ()) for name in required):
         return None
-    issued = values.get("date") or (values.get(kind.issued) if kind.issued else None)
+    issued = declared.get("date") or (declared.get(kind.issued) if kind.issued else None)
     if issued is None:
         reader.problem(reader.source.root, f"{_what(kind, reader.source.root)} lacks the required key 'date' "
                        f"(kinds/{kind.name}.yaml gives no other date of issue)")
         return None
     common = {f.name for f in DOCUMENT}
-    own = tuple((f.name, values.pop(f.name)) for f in kind.fields if f.name not in common and f.name in values)
-    if "kind" not in values and kind.line is None and kind.masthead != "organ":
+    own = tuple((f.name, declared.pop(f.name)) for f in kind.fields if f.name not in common and f.name in declared)
+    if "kind" not in declared and kind.line is None and kind.masthead != "organ":
         reader.problem(reader.source.root, f"{_what(kind, reader.source.root)} lacks the required key 'kind' "
                        f"(kinds/{kind.name}.yaml gives no kind line)")
         return None
     lines = {name: line(node) for name, node in fields.items()}
     listed = tuple(f.name for f in kind.fields if f.type == "items")
-    return Meta(**values, type=kind.name, masthead=kind.masthead, line=kind.line,  # type: ignore[arg-type]  # each value has the type its Field declares
-                own=own, listed=listed, issued=issued, lines=lines)  # type: ignore[arg-type]
+    return Meta(**declared, type=kind.name, masthead=kind.masthead, line=kind.line, own=own, listed=listed,
+                issued=issued, lines=lines)
 
 
 def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, ...]) -> dict[str, object]:
@@ -184,9 +185,9 @@ def _values(reader: Reader, fields: dict[str, yaml.Node], schema: tuple[Field, .
 PAIR = re.compile(r"([a-z]{2,3})-([a-z]{2,3})")
 
 
-def _bilingual_pairs(reader: Reader, fields: dict[str, yaml.Node], values: dict[str, object]) -> bool:
+def _bilingual_pairs(reader: Reader, fields: dict[str, yaml.Node], values: dict[str, Any]) -> bool:
     """Whether ``bilingual`` lists pairs of two different languages (``ar-en``), each once, and not beside ``columns``."""
-    pairs: tuple[str, ...] = values["bilingual"]  # type: ignore[assignment]  # a texts field: a tuple
+    pairs: tuple[str, ...] = values["bilingual"]     # a texts field: a tuple
     node = fields["bilingual"]
     if "columns" in fields:
         reader.problem(node, "bilingual and columns both choose the bilingual editions: keep bilingual (columns: [en, es] is bilingual: [en-es])")
