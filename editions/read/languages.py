@@ -154,6 +154,7 @@ DATE_FIELDS = (
 )
 DATE_LETTERS = "GyYuUrQqMLwWdDFgEec"     # CLDR's date fields: era, year, quarter, month, week, day, weekday
 A_DAY = datetime.date(2001, 12, 31)      # formatted once to see that Babel takes a pattern
+MONTH_NAMES = (("field", ("M", 4)), ("field", ("L", 4)))    # Babel's tokens of the month's name (MMMM, LLLL)
 
 
 def _dates(reader: Reader, node: yaml.Node, locale: Locale) -> DateStyle:
@@ -164,8 +165,9 @@ def _dates(reader: Reader, node: yaml.Node, locale: Locale) -> DateStyle:
         pattern = None
     months = _months(reader, fields["months"]) if "months" in fields else ()
     written = pattern or str(locale.date_formats["long"].pattern)
-    if months and not any(token == ("field", ("M", 4)) or token == ("field", ("L", 4)) for token in tokenize_pattern(written)):
-        reader.problem(fields["months"], f'months are given, but the date pattern "{written}" prints no month\'s name (MMMM) for them to replace')
+    if months and not any(token in MONTH_NAMES for token in tokenize_pattern(written)):
+        reader.problem(fields["months"], f'months are given, but the date pattern "{written}" prints no '
+                                         "month's name (MMMM) for them to replace")
     return DateStyle(pattern or "", months)
 
 

@@ -23,14 +23,14 @@ from babel.numbers import format_decimal
 from ..check.catalogs import plural_forms_problems, read_catalog
 from ..errors import EXIT_RENDER, EditionError, Problem, fail, raise_if_any
 from ..read.inline import InlineStyle, render_text
-from ..read.languages import DateStyle, Language, catalog_relative
+from ..read.languages import MONTH_NAMES, DateStyle, Language, catalog_relative
 from ..read.model import ANNEX, Document, Unit
 from ..read.schemes import THROUGH
 from .scripts import isolate_symbols
 
 SOURCE_LANGUAGE = "en"   # the language of the templates' msgids
 
-BABEL_DATES = DateStyle()    # a language that gives no dates: settings writes Babel's long date
+BABEL_DATES = DateStyle()    # the dates of a language whose settings give none: Babel's long date
 
 Words = Callable[[str], str]     # a msgid to its translation in an edition's language (gettext)
 
@@ -127,7 +127,8 @@ def format_date_range(start: datetime.date, end: datetime.date, language: Langua
 
 def _day_last(pattern: str) -> bool:
     """Whether a date pattern writes the year first and the day last, as 2002年11月20日."""
-    return pattern.find("y") < pattern.find("d")
+    letters = [str(value[0]) for kind, value in tokenize_pattern(pattern) if kind == "field"]
+    return "y" in letters and "d" in letters and letters.index("y") < letters.index("d")
 
 
 def _shortened(day: datetime.date, other: datetime.date, locale: Locale, style: DateStyle) -> str:
@@ -154,9 +155,6 @@ def _format(value: datetime.date, pattern: str, locale: Locale, style: DateStyle
         name = style.months[value.month - 1]
         pattern = _written([("chars", name) if token in MONTH_NAMES else token for token in tokenize_pattern(pattern)])
     return format_date(value, pattern, locale=locale)
-
-
-MONTH_NAMES = (("field", ("M", 4)), ("field", ("L", 4)))    # the month's name, formatting and standalone
 
 
 def _without_year(pattern: str) -> str:
