@@ -278,3 +278,17 @@ def test_a_marked_text_reads_as_the_new_text_with_its_changes_accepted_and_as_th
     assert characters(accepted(marked)) == characters(new)
     assert render_plain(rejected(marked), STYLE) == render_plain(old, STYLE)
     assert len(list(notes(marked))) == len(list(notes(new)))     # every footnote keeps its number
+
+
+def test_a_corrigendum_is_dated_as_its_language_writes_dates(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """A language whose distribution lines are in its own locale dates them with its ``dates:`` too."""
+    settings = sample / "content" / "es" / "language.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "dates: {pattern: \"d MMMM 'del año' y\"}\n", encoding="utf-8")
+    amend(sample, "  - kind: corrigendum\n    symbol: TST/7/Corr.1\n    date: 2026-01-10\n    languages: [es]\n")
+    edit(sample / "content" / "es" / "sample.yaml", "text: La capacitación.", "text: La formación.")
+    cli(sample, "confirm")
+    run = cli(sample, "build", "--format", "html")
+    assert run.status == 0, run.err
+    assert "10 enero del año 2026" in (sample / "output" / "es" / "sample-corr1.html").read_text(encoding="utf-8")
+    edition = (sample / "output" / "es" / "sample.html").read_text(encoding="utf-8")
+    assert "15 diciembre del año 2025" in edition and "30 noviembre a 2 diciembre del año 2025" in edition

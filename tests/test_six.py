@@ -90,6 +90,27 @@ def test_arabic_words_are_copied_letter_for_letter(built: Path, edition: str) ->
     assert all(word in text for word in KERNED + DRAWN_WITH_STROKES[:1])
 
 
+def test_arabic_dates_name_each_month_twice_as_united_nations_arabic_documents_do(built: Path) -> None:
+    html = (built / "ar" / "libraries.html").read_text(encoding="utf-8")
+    assert '<p class="venue">جنيف، 10 إلى 12 آذار/مارس 2026</p>' in html, "the conference's days"
+    assert "المؤرخ 2 تشرين الأول/أكتوبر 2025،" in html, "a {date:} field"
+    assert "12 March 2026" in html, "the date of issue stays in the English distribution lines"
+    words = " ".join(_text(built / "ar" / "libraries.pdf").split())
+    assert "آذار/مارس 2026" in words and "تشرين الأول/أكتوبر" in words and "12 MARCH 2026" in words
+    bilingual = (built / "en-ar" / "libraries.html").read_text(encoding="utf-8")
+    assert "10 إلى 12 آذار/مارس 2026" in bilingual and "10-12 March 2026" in bilingual
+
+
+def test_russian_dates_end_in_goda_as_united_nations_russian_documents_write_them(built: Path) -> None:
+    html = (built / "ru" / "libraries.html").read_text(encoding="utf-8")
+    assert '<p class="venue">Женева, 10–12 марта 2026 года</p>' in html
+    assert "от 2 октября 2025 года, принимает" in html
+    assert " г." not in html
+    text = " ".join(_text(built / "ru" / "libraries.pdf").split())
+    assert "Женева, 10–12 марта 2026 года" in text and "2 октября 2025 года" in text and "12 MARCH 2026" in text
+    assert "10–12 марта 2026 года" in (built / "en-ru" / "libraries.html").read_text(encoding="utf-8")
+
+
 def test_chinese_dates_and_punctuation_as_chinese_documents_write_them(built: Path) -> None:
     text = _text(built / "zh" / "libraries.pdf")
     assert "日内瓦，2026年3月10日至12日" in text

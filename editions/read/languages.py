@@ -8,11 +8,13 @@ needs none). Adding a language needs nothing else.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, tokenize_pattern
 
 from ..errors import EditionError, Problem
 from ..fonts import SCRIPTS
@@ -31,6 +33,17 @@ def catalog_relative(code: str) -> str:
 
 
 @dataclass(frozen=True)
+class DateStyle:
+    """How the language's documents write a date where Babel's long date differs: ``pattern``, a CLDR
+    pattern given to Babel with the language's locale (Russian ``d MMMM y 'года'``), and ``months``,
+    twelve names, January first, each printed where the pattern writes the month's name, ``MMMM``
+    (Arabic ``آذار/مارس``). Empty: Babel's own long date."""
+
+    pattern: str = ""
+    months: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     locale: Locale
@@ -43,11 +56,18 @@ class Language:
     direction: str = "ltr"      # or "rtl"
     systems: Systems = field(default_factory=Systems)    # the numeral systems the project declares
     masthead_locale: Locale | None = None   # the distribution lines' locale, if not this language's (en_GB in ar, zh, ru)
+    dates: DateStyle = field(default_factory=DateStyle)     # how its dates print, where not as Babel's long date
 
     @property
     def block_locale(self) -> Locale:
         """The locale of the masthead's distribution lines: Distr., date of issue, language, Original."""
         return self.masthead_locale or self.locale
+
+    @property
+    def block_dates(self) -> DateStyle:
+        """How the distribution lines write the date of issue: as the language does, unless they are
+        in another locale (English in Arabic, Chinese and Russian editions), which writes its own."""
+        return self.dates if self.block_locale == self.locale else DateStyle()
 
     def style(self, scheme: Scheme, level: Level) -> LabelStyle:
         """How this language labels ``level`` of ``scheme``: the language's setting for that scheme,
@@ -91,9 +111,11 @@ def load_language(folder: Path, root: Path) -> Language:
         reader.problem(fields["day_range"], "day_range must contain {start} and {end} once each")
     script = _choice(reader, fields, "script", tuple(sorted(SCRIPTS)), "Latn")
     direction = _choice(reader, fields, "direction", DIRECTIONS, "ltr")
+    dates = _dates(reader, fields["dates"], locale) if "dates" in fields and locale is not None else DateStyle()
     if reader.problems or locale is None or quotes is None or day_range is None:
         raise EditionError(reader.problems or [Problem(shown, 1, "incomplete language settings")])
-    return Language(code, locale, labels, quotes, day_range, shown, schemes, script, direction, systems, masthead_locale)
+    return Language(code, locale, labels, quotes, day_range, shown, schemes, script, direction, systems,
+                    masthead_locale, dates)
 
 
 DIRECTIONS = ("ltr", "rtl")
@@ -124,6 +146,60 @@ def _locale(reader: Reader, fields: dict[str, yaml.Node], code: str, key: str = 
     if code and locale.language != code:
         reader.problem(fields[key], f"locale {name} is not a locale of language '{code}' (the folder's name)")
     return locale
+
+
+DATE_FIELDS = (
+    Field("pattern", "text", required=False, doc="a CLDR date pattern: d MMMM y 'года'; text in quotes"),
+    Field("months", "texts", required=False, doc="the twelve months' names printed for MMMM, January first"),
+)
+DATE_LETTERS = "GyYuUrQqMLwWdDFgEec"     # CLDR's date fields: era, year, quarter, month, week, day, weekday
+A_DAY = datetime.date(2001, 12, 31)      # formatted once to see that Babel takes a pattern
+MONTH_NAMES = (("field", ("M", 4)), ("field", ("L", 4)))    # Babel's tokens of the month's name (MMMM, LLLL)
+
+
+def _dates(reader: Reader, node: yaml.Node, locale: Locale) -> DateStyle:
+    """``dates: {pattern: "d MMMM y 'года'", months: [...]}``: how the language's documents write a date."""
+    fields = reader.record(node, DATE_FIELDS, "dates")
+    pattern = reader.text(fields["pattern"], "the date pattern") if "pattern" in fields else None
+    if pattern is not None and not _pattern_fits(reader, fields["pattern"], pattern, locale):
+        pattern = None
+    months = _months(reader, fields["months"]) if "months" in fields else ()
+    written = pattern or str(locale.date_formats["long"].pattern)
+    if months and not any(token in MONTH_NAMES for token in tokenize_pattern(written)):
+        reader.problem(fields["months"], f'months are given, but the date pattern "{written}" prints no '
+                                         "month's name (MMMM) for them to replace")
+    return DateStyle(pattern or "", months)
+
+
+def _months(reader: Reader, node: yaml.Node) -> tuple[str, ...]:
+    """The twelve months' names, January first; none if they are not twelve texts."""
+    entries = reader.texts(node, "months")
+    if entries and len(entries) == len(node.value) and len(entries) != 12:
+        reader.problem(node, f"months must name the 12 months, January first; these are {len(entries)}")
+    return tuple(name for name, _ in entries) if len(entries) == len(node.value) == 12 else ()
+
+
+def _pattern_fits(reader: Reader, node: yaml.Node, pattern: str, locale: Locale) -> bool:
+    """Whether ``pattern`` is a date pattern Babel takes that gives the day, the month and the year."""
+    if pattern.count("'") % 2:
+        reader.problem(node, f'the date pattern "{pattern}" leaves a quotation mark open: text goes between two '
+                             "('de'), a quotation mark itself is written twice ('')")
+        return False
+    letters = {token[1][0] for token in tokenize_pattern(pattern) if token[0] == "field"}
+    if not letters <= set(DATE_LETTERS):
+        other = ", ".join(sorted(letters - set(DATE_LETTERS)))
+        reader.problem(node, f'the date pattern "{pattern}" has {other}, which are not parts of a date; '
+                             "letters meant as text go between quotation marks ('de')")
+        return False
+    if not {"d", "y"} <= letters or not letters & {"M", "L"}:
+        reader.problem(node, f'the date pattern "{pattern}" must print the day (d), the month (MMMM or M) and the year (y)')
+        return False
+    try:
+        format_date(A_DAY, pattern, locale=locale)
+    except (ValueError, KeyError) as error:
+        reader.problem(node, f'Babel refuses the date pattern "{pattern}": {error}')
+        return False
+    return True
 
 
 LABEL_FIELDS = (

@@ -88,6 +88,8 @@ LANGUAGE = (
     Field("direction", "text", required=False, doc="ltr (default) or rtl, the direction of the language's lines"),
     Field("masthead_locale", "text", required=False,
           doc="locale of the masthead's distribution lines (Distr., date, language, Original), if not the language's own"),
+    Field("dates", "mapping", required=False,
+          doc="how dates print, where not as Babel's long date: pattern (CLDR) and months (12 names, for MMMM)"),
 )
 
 BLOCK_VALUES = {"text": "text", "heading": "text", "bullets": "texts", "quote": "blocks", "note": "blocks",

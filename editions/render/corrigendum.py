@@ -20,11 +20,10 @@ from ..read.inline import InlineStyle, body_notes, render_plain
 from ..read.languages import Language, language_name
 from ..read.model import ANNEX, Amendment, Document, LabelStyle, Unit, version_symbol
 from ..read.tables import note_letter, table_notes, table_number
-from .localise import Words, inline_style
+from .localise import Words, format_long_date, inline_style
 
 if TYPE_CHECKING:
     import jinja2
-    from babel import Locale
 from ..check.tracking import masthead_texts
 
 TEMPLATE = "corrigendum.html"
@@ -173,13 +172,13 @@ def render_corrigendum(env: jinja2.Environment, doc: Document, versions: Version
         amendment=amendment,
         amends=version_symbol(versions.before.meta),
         issued=amendment.date.isoformat(),
-        issued_text=_date(amendment, block),
+        issued_text=_date(amendment, language),
         only=only,
         changes=changes(versions, language, words),
     )
     return render_template(env, TEMPLATE, context)
 
 
-def _date(amendment: Amendment, locale: Locale) -> str:
-    from .localise import format_long_date
-    return format_long_date(amendment.date, locale)
+def _date(amendment: Amendment, language: Language) -> str:
+    """The corrigendum's date of issue, as the distribution lines write it."""
+    return format_long_date(amendment.date, language.block_locale, language.block_dates)

@@ -326,7 +326,7 @@ def edition_context(doc: Document, languages: dict[str, Language], others: list[
         language_name=lambda code: language_name(code, language.locale),
         dates=_dates(doc.meta, language),
         issued=doc.meta.issued.isoformat(),
-        issue_date=format_long_date(doc.meta.date, block) if doc.meta.date else "",
+        issue_date=format_long_date(doc.meta.date, block, language.block_dates) if doc.meta.date else "",
         details={name: _printed(value, language, name in doc.meta.listed) for name, value in doc.meta.own},
         counts={name: len(value) for name, value in doc.meta.own if isinstance(value, tuple)},
         others=[LanguageLink(code=c, name=languages[c].name, href=f"../{c}/{doc.name}.html") for c in others],
@@ -387,7 +387,7 @@ def _printed(value: FieldValue, language: Language, listed: bool = False) -> str
     """A kind's field as the masthead prints it: a date in full; a list joined by commas (sponsors)
     or, for a field of type items, as the language lists them ("15 and 116", "15 y 116")."""
     if isinstance(value, datetime.date):
-        return format_long_date(value, language.locale)
+        return format_long_date(value, language.locale, language.dates)
     if isinstance(value, str):
         return value
     return babel.lists.format_list(list(value), locale=language.locale) if listed else ", ".join(value)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, match_skeleton, tokenize_pattern
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.numbers import format_decimal
@@ -22,12 +23,14 @@ from babel.numbers import format_decimal
 from ..check.catalogs import plural_forms_problems, read_catalog
 from ..errors import EXIT_RENDER, EditionError, Problem, fail, raise_if_any
 from ..read.inline import InlineStyle, render_text
-from ..read.languages import Language, catalog_relative
+from ..read.languages import MONTH_NAMES, DateStyle, Language, catalog_relative
 from ..read.model import ANNEX, Document, Unit
 from ..read.schemes import THROUGH
 from .scripts import isolate_symbols
 
 SOURCE_LANGUAGE = "en"   # the language of the templates' msgids
+
+BABEL_DATES = DateStyle()    # the dates of a language whose settings give none: Babel's long date
 
 Words = Callable[[str], str]     # a msgid to its translation in an edition's language (gettext)
 
@@ -64,13 +67,18 @@ def format_number(value: str | int, locale: Locale) -> str:
     return format_decimal(value, locale=locale, group_separator=True)
 
 
-def format_long_date(value: datetime.date, locale: Locale) -> str:
-    """A date written out in full, as in running text.
+def format_long_date(value: datetime.date, locale: Locale, style: DateStyle = BABEL_DATES) -> str:
+    """A date written out in full, as in running text: Babel's long date, or the language's own
+    pattern and months' names (``dates:`` in language.yaml).
 
     >>> format_long_date(datetime.date(2002, 11, 18), Locale.parse("es"))
     '18 de noviembre de 2002'
+    >>> format_long_date(datetime.date(2004, 11, 22), Locale.parse("ru"), DateStyle("d MMMM y 'года'"))
+    '22 ноября 2004 года'
     """
-    return format_date(value, format="long", locale=locale)
+    if style == BABEL_DATES:
+        return format_date(value, format="long", locale=locale)
+    return _format(value, style.pattern or str(locale.date_formats["long"].pattern), locale, style)
 
 
 def format_date_range(start: datetime.date, end: datetime.date, language: Language) -> str:
@@ -80,7 +88,8 @@ def format_date_range(start: datetime.date, end: datetime.date, language: Langua
     the day last (year, month, day: Chinese) gives the first date in full and
     leaves out of the last what the first already says; the others give the
     last date in full and leave out of the first what the last says (month,
-    year). Which one a language is comes from its Babel long date pattern.
+    year). Which one a language is comes from its long date pattern. Months'
+    names the language gives replace Babel's in both dates.
 
     >>> from editions.read.languages import LabelStyle
     >>> es = Language("es", Locale.parse("es"), {}, ("«", "»"), "{start} a {end}", "")
@@ -97,29 +106,90 @@ def format_date_range(start: datetime.date, end: datetime.date, language: Langua
     '1948年9月21日至12月12日'
     >>> format_date_range(datetime.date(2002, 12, 30), datetime.date(2003, 1, 2), zh)
     '2002年12月30日至2003年1月2日'
+    >>> ru = Language("ru", Locale.parse("ru"), {}, ("«", "»"), "{start}–{end}", "", dates=DateStyle("d MMMM y 'года'"))
+    >>> format_date_range(datetime.date(2002, 11, 30), datetime.date(2002, 12, 2), ru)
+    '30 ноября–2 декабря 2002 года'
+    >>> months = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر", "أكتوبر",
+    ...           "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر")
+    >>> ar = Language("ar", Locale.parse("ar"), {}, ("«", "»"), "{start} إلى {end}", "", dates=DateStyle(months=months))
+    >>> format_date_range(datetime.date(2002, 11, 30), datetime.date(2002, 12, 2), ar)
+    '30 تشرين الثاني/نوفمبر إلى 2 كانون الأول/ديسمبر 2002'
     """
+    locale, style = language.locale, language.dates
     if start == end:
-        return format_long_date(end, language.locale)
-    if _day_last(language.locale):
-        first, last = format_long_date(start, language.locale), _shortened(end, start, language.locale)
+        return format_long_date(end, locale, style)
+    if _day_last(style.pattern or str(locale.date_formats["long"].pattern)):
+        first, last = format_long_date(start, locale, style), _shortened(end, start, locale, style)
     else:
-        first, last = _shortened(start, end, language.locale), format_long_date(end, language.locale)
+        first, last = _shortened(start, end, locale, style), format_long_date(end, locale, style)
     return language.day_range.format(start=first, end=last)
 
 
-def _day_last(locale: Locale) -> bool:
-    """Whether the locale writes a date year first and day last, as 2002年11月20日."""
-    pattern = str(locale.date_formats["long"].pattern)
-    return pattern.find("y") < pattern.find("d")
+def _day_last(pattern: str) -> bool:
+    """Whether a date pattern writes the year first and the day last, as 2002年11月20日."""
+    letters = [str(value[0]) for kind, value in tokenize_pattern(pattern) if kind == "field"]
+    return "y" in letters and "d" in letters and letters.index("y") < letters.index("d")
 
 
-def _shortened(day: datetime.date, other: datetime.date, locale: Locale) -> str:
-    """``day`` without the month and year it shares with ``other``."""
+def _shortened(day: datetime.date, other: datetime.date, locale: Locale, style: DateStyle) -> str:
+    """``day`` without the month and year it shares with ``other``: the language's own pattern
+    without its year, where it gives one (``d MMMM`` of ``d MMMM y 'года'``)."""
     if (day.year, day.month) == (other.year, other.month):
         return format_skeleton("d", day, locale=locale)
-    if day.year == other.year:
+    if day.year != other.year:
+        return format_long_date(day, locale, style)
+    if style == BABEL_DATES:
         return format_skeleton("MMMMd", day, locale=locale)
-    return format_long_date(day, locale)
+    pattern = style.pattern or str(locale.datetime_skeletons[match_skeleton("MMMMd", locale.datetime_skeletons)])
+    return _format(day, _without_year(pattern), locale, style)
+
+
+def _format(value: datetime.date, pattern: str, locale: Locale, style: DateStyle) -> str:
+    """``value`` in ``pattern``, the language's name of its month put where the pattern names it (MMMM).
+
+    >>> arabic = DateStyle(months=("كانون الثاني/يناير",) * 2 + ("آذار/مارس",) + ("",) * 9)
+    >>> _format(datetime.date(2026, 3, 12), "d MMMM y", Locale.parse("ar"), arabic)
+    '12 آذار/مارس 2026'
+    """
+    if style.months:
+        name = style.months[value.month - 1]
+        pattern = _written([("chars", name) if token in MONTH_NAMES else token for token in tokenize_pattern(pattern)])
+    return format_date(value, pattern, locale=locale)
+
+
+def _without_year(pattern: str) -> str:
+    """``pattern`` without its year and the text that joins the year to the rest, when the year
+    comes first or last; else as it is.
+
+    >>> _without_year("d MMMM y 'года'"), _without_year("d 'de' MMMM 'de' y"), _without_year("y年M月d日")
+    ("d' 'MMMM", "d' de 'MMMM", "M'月'd'日'")
+    """
+    tokens = tokenize_pattern(pattern)
+    fields = [index for index, (kind, value) in enumerate(tokens) if kind == "field"]
+    years = [index for index in fields if tokens[index][1][0] == "y"]
+    if len(years) != 1 or len(fields) < 2 or years[0] not in (fields[0], fields[-1]):
+        return pattern
+    if years[0] == fields[-1]:
+        return _written(tokens[:fields[-2] + 1])
+    return _written(tokens[fields[1]:])
+
+
+Token = tuple[str, str | tuple[str, int]]     # Babel's token of a pattern: ("chars", text) or ("field", (letter, count))
+
+
+def _written(tokens: list[Token]) -> str:
+    """A pattern from its tokens, the text between the fields quoted.
+
+    >>> _written(tokenize_pattern("d 'de' MMMM"))
+    "d' de 'MMMM"
+    """
+    parts: list[str] = []
+    for is_text, run in itertools.groupby(tokens, key=lambda token: token[0] == "chars"):
+        if is_text:
+            parts.append("'" + "".join(str(value) for _, value in run).replace("'", "''") + "'")
+        else:
+            parts.extend(str(value[0]) * int(value[1]) for _, value in run)
+    return "".join(parts)
 
 
 def inline_style(doc: Document, language: Language, catalog: Words, id_prefix: str = "") -> InlineStyle:
@@ -139,7 +209,7 @@ def inline_style(doc: Document, language: Language, catalog: Words, id_prefix: s
     return InlineStyle(
         quotes=language.quotes,
         number=lambda value: format_number(value, language.locale),
-        date=lambda value: format_long_date(value, language.locale),
+        date=lambda value: format_long_date(value, language.locale, language.dates),
         ref_label=ref_label,
         ref_cite=ref_cite,
         ref_href=lambda identity: f"#{id_prefix}{identity}",
