@@ -172,3 +172,15 @@ def test_a_page_s_bilingual_footnotes_are_paired_by_number_and_the_others_keep_t
     language_edition = [_Box({"data-number": "2"}), _Box({"data-number": "1"})]
     pair(language_edition)
     assert [b.element["data-number"] for b in language_edition] == ["2", "1"]
+
+
+@pytest.mark.parametrize("edition", ["en-es", "ar-en", "en-ar"])
+def test_footnotes_stay_within_the_text_block(noted: Path, edition: str) -> None:
+    """The lower half of every page, where the notes are, within the side margins. (The upper half of
+    page 1 is left out: the plain masthead's organization line and a long centred title run into the
+    margin of these bilingual editions, as they did before their notes were set in columns.)"""
+    from test_pdf_quality import MM, words
+
+    lower = [w for w in words(noted / edition / "notes.pdf") if w[3] > 297 * MM / 2]
+    assert len(lower) > 500
+    assert [w for w in lower if w[1] < 16 * MM - 0.5 or w[2] > (210 - 16) * MM + 0.5] == []
