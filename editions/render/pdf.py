@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import multiprocessing.util
 import os
 import re
+import shutil
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -108,8 +110,24 @@ def _strict_logging() -> Iterator[list[str]]:
 
 @functools.cache
 def font_config() -> FontConfiguration:
-    """One font configuration per process, reused across documents."""
-    return FontConfiguration()
+    """One font configuration per process, reused across documents.
+
+    WeasyPrint copies the fonts of the @font-face rules into a temporary
+    folder (about 51 MB with the Arabic and Chinese families) and removes it
+    only when the configuration is collected, which a cached one never is: a
+    PDF worker ends through multiprocessing's exit, which skips it, and every
+    build left one such folder per worker in the temporary directory. It is
+    removed when the process ends, by multiprocessing's exit in a worker and
+    at interpreter exit in the build itself."""
+    config = FontConfiguration()
+    multiprocessing.util.Finalize(config, _remove_fonts, args=(config,), exitpriority=0)
+    return config
+
+
+def _remove_fonts(config: FontConfiguration) -> None:
+    folder = getattr(config, "_folder", None)    # WeasyPrint 70's own name for it, set at the first font
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 CONTENTS_SHOWN = "nav.contents { display: block !important; }"
