@@ -96,8 +96,9 @@ def _leading_count(children: Sequence[Unit]) -> int:
 def render_bilingual(envs: dict[str, jinja2.Environment], docs: Sequence[Document],
                      languages: dict[str, Language], medium: str, layout: str = LAYOUT) -> str:
     """The bilingual edition of ``docs`` (one per column, in order) as HTML."""
-    contexts = [edition_context(doc, languages, [], medium, catalog(envs[doc.language]), id_prefix=f"{doc.language}-")
-                for doc in docs]
+    contexts = [edition_context(doc, languages, [], medium, catalog(envs[doc.language]), id_prefix=f"{doc.language}-",
+                                column=column)
+                for column, doc in enumerate(docs, 1)]
     with template_errors(TEMPLATE):
         fragments = [envs[doc.language].get_template(FRAGMENT) for doc in docs]
         cells = [

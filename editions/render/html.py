@@ -273,8 +273,9 @@ def _described(error: Exception) -> str:
 
 
 def edition_context(doc: Document, languages: dict[str, Language], others: list[str], medium: str,
-                    words: Words, id_prefix: str = "") -> EditionContext:
-    """What the templates need to render ``doc`` in its language; ``words`` is its catalog."""
+                    words: Words, id_prefix: str = "", column: int = 0) -> EditionContext:
+    """What the templates need to render ``doc`` in its language; ``words`` is its catalog;
+    ``column``, in a bilingual edition, the column it is printed in (1 or 2), which its footnotes carry."""
     language = languages[doc.language]
     numbers = footnote_numbers(doc.body)
     letters = table_note_letters(doc)
@@ -283,7 +284,7 @@ def edition_context(doc: Document, languages: dict[str, Language], others: list[
     def footnote(run: Inline) -> Markup:
         if id(run) in letters:
             return _table_note_call(letters[id(run)], medium, id_prefix)
-        return _footnote(run, numbers[id(run)], style, medium, id_prefix)
+        return _footnote(run, numbers[id(run)], style, medium, id_prefix, column)
 
     def notes_of(table: Unit) -> list[tuple[str, str, Markup]]:
         """A table's notes, each with its letter and the id of its call, for the list under the table."""
@@ -369,9 +370,14 @@ def _table_note_call(note: tuple[str, str], medium: str, id_prefix: str) -> Mark
     return Markup('<sup class="table-note-call"><a href="#%s%s">%s</a></sup>') % (id_prefix, anchor, letter)
 
 
-def _footnote(run: Inline, number: int, style: InlineStyle, medium: str, id_prefix: str) -> Markup:
+def _footnote(run: Inline, number: int, style: InlineStyle, medium: str, id_prefix: str, column: int) -> Markup:
     """A footnote where it is called: in print, its text, which the stylesheet floats to the foot of
-    the page (WeasyPrint puts the call in its place); on screen, a call linking to the note at the end."""
+    the page (WeasyPrint puts the call in its place); on screen, a call linking to the note at the end.
+    In a bilingual edition's print, the note also says its column, and its text is a box of its own,
+    which templates/bilingual-footnotes.css sets under that column, beside its counterpart."""
+    if medium == "print" and column:
+        return Markup('<span class="footnote" data-number="%s" data-column="%s"><span class="footnote-text" data-number="%s">%s</span></span>') % (
+            number, column, number, render(run.children, style))
     if medium == "print":
         return Markup('<span class="footnote" data-number="%s">%s</span>') % (number, render(run.children, style))
     return Markup('<sup class="footnote-call"><a href="#%sfn-%s" id="%sfnref-%s">%s</a></sup>') % (
