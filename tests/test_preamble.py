@@ -109,3 +109,29 @@ def test_a_marked_edition_marks_the_changes_of_a_preambular_paragraph(resolution
     marked = (resolution / "output" / "en" / "resolution-rev1-marked.html").read_text(encoding="utf-8")
     paragraph = re.search(r'<p class="placed preamble block indent-0" id="pp2">(.*?)</p>', marked, re.S)
     assert paragraph and "<em>Noting</em> that<ins> many</ins> readers compare" in paragraph.group(1)
+
+
+def test_a_convention_has_a_preamble_before_its_articles(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """The convention scheme counts preambular paragraphs as a resolution's, and refuses one after an article."""
+    project = make_project(tmp_path / "project", ROOT / "tests" / "samples" / "content")
+    english, spanish = (project / "content" / language / "convention.yaml" for language in ("en", "es"))
+    edit(english, '  - text: "*The States Parties to the present Convention*, have agreed as follows:"\n',
+         '  - text: "*The States Parties to the present Convention*,"\n'
+         '  - preamble: "*Considering* that official texts are issued in several languages,"\n'
+         '  - preamble: "*Have agreed* as follows:"\n')
+    text = spanish.read_text(encoding="utf-8")
+    opening = next(line for line in text.splitlines(keepends=True) if line.startswith("  - text:"))
+    edit(spanish, opening, '  - text: "*Los Estados Partes en la presente Convención*,"\n'
+                           '  - preamble: "*Considerando* que los textos oficiales se publican en varios idiomas,"\n'
+                           '  - preamble: "*Han convenido* en lo siguiente:"\n')
+    assert cli(project, "check").status == 0
+    build(BuildOptions(root=project, output=project / "output", formats=frozenset({"html"}), jobs=1))
+    html = (project / "output" / "en" / "convention.html").read_text(encoding="utf-8")
+    assert re.findall(r'class="placed preamble[^"]*" id="(pp\d)"', html) == ["pp1", "pp2"]
+    assert html.index('id="pp2"') < html.index('id="1"')
+    edit(english, '  - preamble: "*Have agreed* as follows:"\n', "")        # moved to the end, after the chapters
+    english.write_text(english.read_text(encoding="utf-8") + '  - preamble: "*Have agreed* as follows:"\n', encoding="utf-8")
+    run = cli(project, "check")
+    assert run.status == 1
+    assert any("preambular paragraph 2 stands after chapter I" in line and "the preambular paragraphs come before the chapters" in line
+               for line in run.lines), run.lines
