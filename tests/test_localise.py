@@ -112,3 +112,12 @@ def test_the_list_of_template_strings_is_what_the_templates_kinds_and_code_ask_f
             return {message.id for message in read_po(file) if message.id}
 
     assert msgids(ROOT / "locales" / "messages.pot") == msgids(extracted), "run make catalog"
+
+
+def test_french_writes_the_first_of_a_month_as_an_ordinal(tmp_path: Path) -> None:
+    """``dates: {first: 1er}``: 1er juillet 2026, and the other days as Babel writes them."""
+    project = make_project(tmp_path / "project", ROOT / "tests" / "samples" / "six" / "content")
+    french = load_language(project / "content" / "fr", project)
+    assert format_long_date(datetime.date(2026, 7, 1), french.locale, french.dates) == "1er juillet 2026"
+    assert format_long_date(datetime.date(2026, 7, 2), french.locale, french.dates) == "2 juillet 2026"
+    assert format_date_range(datetime.date(2026, 3, 1), datetime.date(2026, 3, 3), french) == "1er-3 mars 2026"

@@ -37,10 +37,12 @@ class DateStyle:
     """How the language's documents write a date where Babel's long date differs: ``pattern``, a CLDR
     pattern given to Babel with the language's locale (Russian ``d MMMM y 'года'``), and ``months``,
     twelve names, January first, each printed where the pattern writes the month's name, ``MMMM``
-    (Arabic ``آذار/مارس``). Empty: Babel's own long date."""
+    (Arabic ``آذار/مارس``); ``first``, the first day of a month where the pattern writes the day
+    (French ``1er``). Empty: Babel's own long date."""
 
     pattern: str = ""
     months: tuple[str, ...] = ()
+    first: str = ""          # the first day of a month as the language writes it, where not as other days: French 1er
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ def _locale(reader: Reader, fields: dict[str, yaml.Node], code: str, key: str = 
 DATE_FIELDS = (
     Field("pattern", "text", required=False, doc="a CLDR date pattern: d MMMM y 'года'; text in quotes"),
     Field("months", "texts", required=False, doc="the twelve months' names printed for MMMM, January first"),
+    Field("first", "text", required=False, doc="the first day of a month, where not written as other days: 1er"),
 )
 DATE_LETTERS = "GyYuUrQqMLwWdDFgEec"     # CLDR's date fields: era, year, quarter, month, week, day, weekday
 A_DAY = datetime.date(2001, 12, 31)      # formatted once to see that Babel takes a pattern
@@ -168,7 +171,8 @@ def _dates(reader: Reader, node: yaml.Node, locale: Locale) -> DateStyle:
     if months and not any(token in MONTH_NAMES for token in tokenize_pattern(written)):
         reader.problem(fields["months"], f'months are given, but the date pattern "{written}" prints no '
                                          "month's name (MMMM) for them to replace")
-    return DateStyle(pattern or "", months)
+    first = reader.text(fields["first"], "the first day of a month") if "first" in fields else None
+    return DateStyle(pattern or "", months, first or "")
 
 
 def _months(reader: Reader, node: yaml.Node) -> tuple[str, ...]:

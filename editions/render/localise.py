@@ -134,8 +134,8 @@ def _day_last(pattern: str) -> bool:
 def _shortened(day: datetime.date, other: datetime.date, locale: Locale, style: DateStyle) -> str:
     """``day`` without the month and year it shares with ``other``: the language's own pattern
     without its year, where it gives one (``d MMMM`` of ``d MMMM y 'года'``)."""
-    if (day.year, day.month) == (other.year, other.month):
-        return format_skeleton("d", day, locale=locale)
+    if (day.year, day.month) == (other.year, other.month):      # the day alone: 20, 20日, 1er
+        return _format(day, str(locale.datetime_skeletons[match_skeleton("d", locale.datetime_skeletons)]), locale, style)
     if day.year != other.year:
         return format_long_date(day, locale, style)
     if style == BABEL_DATES:
@@ -145,15 +145,21 @@ def _shortened(day: datetime.date, other: datetime.date, locale: Locale, style: 
 
 
 def _format(value: datetime.date, pattern: str, locale: Locale, style: DateStyle) -> str:
-    """``value`` in ``pattern``, the language's name of its month put where the pattern names it (MMMM).
+    """``value`` in ``pattern``, the language's name of its month put where the pattern names it (MMMM),
+    and its way of writing the first day of a month where the pattern writes the day (d).
 
     >>> arabic = DateStyle(months=("كانون الثاني/يناير",) * 2 + ("آذار/مارس",) + ("",) * 9)
     >>> _format(datetime.date(2026, 3, 12), "d MMMM y", Locale.parse("ar"), arabic)
     '12 آذار/مارس 2026'
+    >>> _format(datetime.date(2026, 7, 1), "d MMMM y", Locale.parse("fr"), DateStyle(first="1er"))
+    '1er juillet 2026'
     """
     if style.months:
         name = style.months[value.month - 1]
         pattern = _written([("chars", name) if token in MONTH_NAMES else token for token in tokenize_pattern(pattern)])
+    if style.first and value.day == 1:
+        pattern = _written([("chars", style.first) if token[0] == "field" and token[1][0] == "d" else token
+                            for token in tokenize_pattern(pattern)])
     return format_date(value, pattern, locale=locale)
 
 
