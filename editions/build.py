@@ -71,20 +71,26 @@ def check(root: Path, selection: Selection = EVERYTHING, strict: bool = False, w
     from .check.footnotes import check_footnotes
     from .check.numbering import check_numbering
     from .check.tables import check_tables
-    from .check.tracking import behind
+    from .check.tracking import changes
     from .check.values import check_values
     from .errors import raise_if_any
     from .read.project import gather
 
     project, problems = gather(root, selection, whole)
     problems = [*problems, *check_numbering(project), *check_footnotes(project), *check_tables(project)]
-    raise_if_any([*problems, *check_values(project, troubled={problem.path for problem in problems})])
+    try:                # which parts of each translation fell behind their original (confirmed records)
+        pending, unreadable = changes(project, EVERYTHING), []
+    except EditionError as error:
+        pending, unreadable = [], list(error.problems)
+    behind_parts = {(part.problem.path, part.key) for part in pending if part.key}
+    raise_if_any([*problems, *check_values(project, {problem.path for problem in problems}, behind_parts), *unreadable])
     raise_if_any(check_catalogs(project), EXIT_RENDER)
     if any(doc.meta.amendments for doc in project.editions(selection)):
         from .check.changes import check_amendments
 
         raise_if_any(check_amendments(project, selection))
-    warnings = behind(project, selection)
+    selected = {doc.where.path for doc in project.editions(selection)}
+    warnings = [part.problem for part in pending if part.problem.path in selected]
     if strict and warnings:
         raise EditionError(warnings)
     return Checked(project, tuple(warnings))

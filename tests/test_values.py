@@ -20,11 +20,9 @@ def reworded(project: Path, language: str, old: str, new: str) -> None:
 
 def test_values_in_another_order_or_cited_in_full_are_the_same(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
     reworded(sample, "es", SPANISH, "Véanse el inciso {cite:II.A.2.a.ii} y el párrafo {ref:II.A.2}: el {date:2025-11-30}, "
-                                    "{number:1250000.0} visitantes; véase A/RES/73/195 y VIH/SIDA.")
-    reworded(sample, "en", ENGLISH, ENGLISH + " See A/RES/73/195 on HIV/AIDS.")
+                                    "{number:1250000.0} visitantes, sobre el VIH/SIDA.")
     run = cli(sample, "check")
-    assert (run.status, run.lines) == (0, ["content/es/sample.yaml:20: paragraph I.1 changed in the English original "
-                                           "since this translation was confirmed"])
+    assert (run.status, run.lines) == (0, [])
 
 
 def test_every_value_a_translation_changed_is_reported_in_one_line_per_part(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -41,11 +39,10 @@ def test_every_value_a_translation_changed_is_reported_in_one_line_per_part(samp
 
 
 def test_a_value_repeated_is_counted(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    reworded(sample, "en", ENGLISH, ENGLISH + " A/80/49, A/80/49 and A/80/49.")
-    reworded(sample, "es", SPANISH, SPANISH + " A/80/49.")
+    reworded(sample, "es", SPANISH, SPANISH + " A/80/49, A/80/49.")
     run = cli(sample, "check")
     assert run.lines == [
-        "content/es/sample.yaml:20: paragraph I.1 lacks A/80/49 (twice), which the English original has (content/en/sample.yaml:20)"]
+        "content/es/sample.yaml:20: paragraph I.1 has A/80/49 (twice), which the English original lacks (content/en/sample.yaml:20)"]
 
 
 def test_a_translation_with_a_numbering_problem_is_not_compared_for_values(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -55,3 +52,17 @@ def test_a_translation_with_a_numbering_problem_is_not_compared_for_values(sampl
     run = cli(sample, "check")
     assert run.status == 1
     assert not any("{number:" in line for line in run.lines), run.lines
+
+
+def test_a_part_whose_original_changed_since_it_was_confirmed_is_behind_not_wrong(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """An original amended (a figure corrected) before its translations are: the translation is behind,
+    a warning, and the build goes on; the same figure changed in the translation alone is an error."""
+    reworded(sample, "en", "{number:1250000}", "{number:1350000}")
+    run = cli(sample, "check")
+    assert (run.status, run.lines) == (0, ["content/es/sample.yaml:20: paragraph I.1 changed in the English original "
+                                           "since this translation was confirmed"])
+    reworded(sample, "en", "{number:1350000}", "{number:1250000}")
+    reworded(sample, "es", "{number:1250000}", "{number:1350000}")
+    run = cli(sample, "check")
+    assert (run.status, run.lines) == (1, ["content/es/sample.yaml:20: paragraph I.1 has {number:1350000} here; the English "
+                                           "original has {number:1250000} there (content/en/sample.yaml:20)"])

@@ -130,6 +130,7 @@ class Behind:
     then: str | None = None        # None: confirmed before records kept texts, or never confirmed
     now: str | None = None         # None: the whole translation was never confirmed
     new: bool = False
+    key: str = ""                  # the part: a unit's identity, PREAMBLE or MASTHEAD; "" for the whole translation
 
     def diff(self) -> list[str]:
         """What changed in the original since it was confirmed, a line per changed line, words marked."""
@@ -171,7 +172,7 @@ def _changed(pair: Translation, recorded: Record) -> Iterator[Behind]:
         new = key not in recorded.hashes
         problem = Problem(pair.translation.where.path, line,
                           f"{what} {'is new in' if new else 'changed in'} {pair.role} since this translation was confirmed")
-        yield Behind(problem, recorded.texts.get(key), texts[key], new)
+        yield Behind(problem, recorded.texts.get(key), texts[key], new, key)
 
 
 def read_record(root: Path, doc: Document) -> Record | None:

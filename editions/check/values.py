@@ -26,6 +26,7 @@ from ..read.inline import SYMBOL
 from ..read.model import Document, Inline, Location, Part
 from ..read.project import Project
 from .names import english_name, part_name
+from .tracking import PREAMBLE
 
 
 @dataclass(frozen=True)
@@ -37,21 +38,27 @@ class _Value:
     where: Location
 
 
-def check_values(project: Project, troubled: Collection[str] = ()) -> list[Problem]:
-    """A problem for each part of a translation whose values differ from its original's; a pair of
-    files one of which is ``troubled`` (has a problem already) is left out, since a unit dropped or
-    misnumbered would pair the wrong parts (one slip, one message)."""
+def check_values(project: Project, troubled: Collection[str] = (),
+                 behind: Collection[tuple[str, str]] = ()) -> list[Problem]:
+    """A problem for each part of a translation whose values differ from its original's.
+
+    A pair of files one of which is ``troubled`` (has a problem already) is left out, since a unit
+    dropped or misnumbered would pair the wrong parts (one slip, one message); so is a part
+    ``behind`` its original, (translation's path, part's key as editions/check/tracking.py names
+    it), whose original changed since the translation was confirmed: its values are expected to
+    differ until it is translated again, and translation tracking says so."""
     return [problem for original, translation in project.translations()
             if original.where.path not in troubled and translation.where.path not in troubled
-            for problem in compare(original, translation)]
+            for problem in compare(original, translation, {key for path, key in behind if path == translation.where.path})]
 
 
-def compare(original: Document, translation: Document) -> Iterator[Problem]:
+def compare(original: Document, translation: Document, behind: Collection[str] = ()) -> Iterator[Problem]:
     theirs = {part.unit.identity if part.unit else None: part for part in original.parts()}
     role = f"the {english_name(original.language)} original"
     for part in translation.parts():
-        other = theirs.get(part.unit.identity if part.unit else None)
-        if other is None:
+        identity = part.unit.identity if part.unit else None
+        other = theirs.get(identity)
+        if other is None or (identity or PREAMBLE) in behind:
             continue
         mine, reference = _values(part), _values(other)
         if not (mine or reference) or sorted(v.key for v in mine) == sorted(v.key for v in reference):
