@@ -66,6 +66,9 @@ def check_document(doc: Document, language: Language) -> Findings:
 def _order_of_levels(doc: Document) -> Iterator[tuple[object, Problem]]:
     """Units of a level that a later level's ``after`` names (a preambular paragraph) standing after
     a unit of that later level (an operative paragraph) under the same parent, with that parent."""
+    schemes = [doc.scheme, *(scheme for scheme, _ in doc.annex_schemes.values())]
+    if not any(level.after for scheme in schemes if scheme for level in scheme.levels):
+        return          # no level of the document's schemes orders others before it
     parents: list[tuple[object, Sequence[Unit]]] = [(doc, doc.body), *((u, u.children) for u in doc.units() if u.children)]
     for parent, children in parents:
         first: dict[str, Unit] = {}
@@ -119,7 +122,9 @@ def _sibling_lists(doc: Document) -> Iterator[SiblingList]:
             if unit.label and unit.kind != ANNEX:       # annexes are counted on their own (_annex_numbers)
                 through = annexes.get(annex_of(unit.identity or ""), body) if annexes else body
                 scope, name = _scope(unit.kind, through, doc, parent, ancestors)
-                entry = lists.setdefault((id(scope), unit.kind), (scope, [], name, Firsts()))
+                entry = lists.get((id(scope), unit.kind))
+                if entry is None:       # made only for a new list: setdefault would make one per unit
+                    entry = lists[(id(scope), unit.kind)] = (scope, [], name, Firsts())
                 entry[1].append(unit)
                 entry[3].parents.add(id(parent))
                 if unit.kind not in seen:
