@@ -81,7 +81,7 @@ def test_spanish_corrigendum_uses_the_spanish_form(sample: Path, cli) -> None:  
     assert '<span class="keyword">Donde dice: </span>La capacitación.' in html
     assert '<span class="keyword">Debe decir: </span>La formación.' in html
     assert "Solo en español" in html and "10 de enero de 2026" in html
-    assert "<p class=\"distribution\">Distr. General</p>" in html    # the distribution of the corrected text
+    assert "<p class=\"distribution\">Distr. general</p>" in html    # the distribution of the corrected text
     assert not (sample / "output" / "en" / "sample-corr1.html").exists()
 
 
