@@ -25,7 +25,18 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from ..errors import Problem
 from ..read.model import Document, Inline, Unit
 from ..read.project import Project
-from ..read.tables import ABOVE, ABOVE_MARK, SPAN, SPAN_MARK, body_rows, cell_mark, header_rows, table_name, table_number
+from ..read.tables import (
+    ABOVE,
+    ABOVE_MARK,
+    SPAN,
+    SPAN_MARK,
+    body_rows,
+    cell_mark,
+    header_rows,
+    misplaced_marks,
+    table_name,
+    table_number,
+)
 from .names import english_name
 
 SPACES = " \u00a0\u202f"      # group separators that are spaces, typed or not
@@ -72,6 +83,8 @@ def _table(x: Unit, y: Unit, role: str, locales: tuple[Locale, Locale]) -> Itera
     name = table_name(y)
     if bool(table_number(x)) != bool(table_number(y)):
         yield _caption(x, y, role)
+        return
+    if misplaced_marks(table_name(x), x.children) or misplaced_marks(name, y.children):     # the loader's to report
         return
     counts = [(what, rows(x), rows(y)) for what, rows in (("header row", header_rows), ("row", body_rows))]
     shapes = [_count(name, what, a, b, (x, y), role, locales) for what, a, b in counts if len(a) != len(b)]

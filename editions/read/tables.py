@@ -196,9 +196,9 @@ class TableReader:
         fields = self.reader.record(node, TABLE, self.name)
         caption = self.inline(fields["caption"], f"the caption of {self.name}") if "caption" in fields else ()
         source = self.inline(fields["source"], f"the source of {self.name}") if "source" in fields else ()
-        header = self.continued(self.rows(fields.get("header"), "header"))
+        header = self.rows(fields.get("header"), "header")
         body = self.rows(fields.get("rows"), "row")
-        rows = self.aligned(self.same_width(header + body), fields.get("align"))
+        rows = self.aligned(self.same_width(self.marked(header + body)), fields.get("align"))
         below = (Unit("source", Location(where.path, line(fields["source"])), text=source),) if source else ()
         return Unit("table", where, identity=self.identity, title=caption, children=rows + below)
 
@@ -213,16 +213,7 @@ class TableReader:
         if type(node) is not yaml.SequenceNode or not node.value:
             self.reader.problem(node, f"a row of {self.name} must be a list of cells, as in [Africa, 1200, 1350]")
             return Unit(kind, where)
-        cells = tuple(self.cell(item, kind) for item in node.value)
-        if cells[0].kind == SPAN:
-            self.reader.problem(node.value[0], f"the first cell of a row of {self.name} is '{SPAN_MARK}', which joins a "
-                                               "cell to the cell before it, and there is none")
-        for item, before, cell in zip(node.value[1:], cells, cells[1:]):
-            if cell.kind == SPAN and before.kind == ABOVE:
-                self.reader.problem(item, f"'{SPAN_MARK}' follows '{ABOVE_MARK}' in a header row of {self.name}: a head "
-                                          "that spans rows spans one column; write the head over its columns in the "
-                                          "row where it starts")
-        return Unit(kind, where, children=cells)
+        return Unit(kind, where, children=tuple(self.cell(item, kind) for item in node.value))
 
     def cell(self, node: yaml.Node, kind: str) -> Unit:
         where = Location(self.reader.source.shown, line(node))
@@ -236,33 +227,16 @@ class TableReader:
         if text == SPAN_MARK and not node.style:
             return Unit(SPAN, where)
         if text == ABOVE_MARK and not node.style:
-            if kind != "header":
-                self.reader.problem(node, f"'{ABOVE_MARK}' continues the column head above it, in a header row of "
-                                          f"{self.name} only; quote it to print it (\"{ABOVE_MARK}\")")
             return Unit(ABOVE, where)
         if kind == "row" and not node.style and NUMBER.fullmatch(text):     # plain, not quoted: a number
             return Unit("cell", where, text=(Inline("number", text),))
         return Unit("cell", where, text=self.inline(node, f"a cell of {self.name}"))
 
-    def continued(self, rows: tuple[Unit, ...]) -> tuple[Unit, ...]:
-        """The header rows, each ``^`` reported at its line unless a head of one column stands above it."""
-        for number, row in enumerate(rows):
-            for column, cell in enumerate(row.children):
-                if cell.kind == ABOVE:
-                    self._above(rows[number - 1] if number else None, column, cell)
+    def marked(self, rows: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        """The rows, each ``<`` or ``^`` that joins or continues nothing reported at its line."""
+        self.reader.problems.extend(Problem(cell.where.path, cell.where.line, message)
+                                    for cell, message in misplaced_marks(self.name, rows))
         return rows
-
-    def _above(self, above: Unit | None, column: int, cell: Unit) -> None:
-        said = f"a cell of a header row of {self.name} is '{ABOVE_MARK}', which continues the head above it"
-        if above is None:
-            self._problem(cell, f"{said}, and the first header row has none above it")
-        elif column < len(above.children) and (above.children[column].kind == SPAN or (
-                column + 1 < len(above.children) and above.children[column + 1].kind == SPAN)):
-            self._problem(cell, f"{said}, which spans several columns ('{SPAN_MARK}'): a head that spans rows spans "
-                                "one column")
-
-    def _problem(self, cell: Unit, message: str) -> None:
-        self.reader.problems.append(Problem(cell.where.path, cell.where.line, message))
 
     def same_width(self, rows: tuple[Unit, ...]) -> tuple[Unit, ...]:
         """The rows, each reported at its line if its count of cells differs from the first row's."""
@@ -292,6 +266,46 @@ class TableReader:
         elif len(found) != width:
             self.reader.problem(node, f"the align of {self.name} names {len(found)} columns; the table has {width}")
         return () if wrong or len(found) != width else found
+
+
+def misplaced_marks(name: str, rows: tuple[Unit, ...]) -> list[tuple[Unit, str]]:
+    """Each ``<`` that joins no cell and each ``^`` that continues no head of one column, with why: the
+    loader reports them, and the check across languages leaves such a table alone."""
+    found = []
+    headers = [row for row in rows if row.kind == "header"]
+    for row in rows:
+        found += _misplaced_in_row(name, row)
+        for column, cell in enumerate(row.children):
+            if cell.kind == ABOVE and row.kind == "header":
+                above = headers[headers.index(row) - 1] if headers.index(row) else None
+                found += [(cell, reason) for reason in (_continues(name, above, column),) if reason]
+    return found
+
+
+def _misplaced_in_row(name: str, row: Unit) -> list[tuple[Unit, str]]:
+    """A row's ``<`` first, with no cell before it, or after a ``^``; a ``^`` outside the header."""
+    cells = row.children
+    found = [(cell, f"'{ABOVE_MARK}' continues the column head above it, in a header row of {name} only; quote it "
+                    f"to print it (\"{ABOVE_MARK}\")") for cell in cells if cell.kind == ABOVE and row.kind != "header"]
+    if cells and cells[0].kind == SPAN:
+        found.append((cells[0], f"the first cell of a row of {name} is '{SPAN_MARK}', which joins a cell to the cell "
+                                "before it, and there is none"))
+    found += [(cell, f"'{SPAN_MARK}' follows '{ABOVE_MARK}' in a header row of {name}: a head that spans rows spans "
+                     "one column; write the head over its columns in the row where it starts")
+              for before, cell in zip(cells, cells[1:]) if cell.kind == SPAN and before.kind == ABOVE]
+    return found
+
+
+def _continues(name: str, above: Unit | None, column: int) -> str:
+    """Why a ``^`` in ``column`` under the header row ``above`` continues no head of one column, or ""."""
+    if above is None:
+        return (f"a cell of the first header row of {name} is '{ABOVE_MARK}', which continues the head above it, "
+                "and there is none")
+    heads = above.children
+    if column < len(heads) and (heads[column].kind == SPAN or (column + 1 < len(heads) and heads[column + 1].kind == SPAN)):
+        return (f"'{ABOVE_MARK}' continues the head above it, and that head of {name} spans several columns "
+                f"('{SPAN_MARK}'): a head that spans rows spans one column")
+    return ""
 
 
 def _split_number(row: Unit) -> str:
