@@ -330,3 +330,16 @@ def test_a_corrigendum_places_a_corrected_group_heading_and_a_text_table_s_cell(
                              ("es", ["Sección II, cuadro, fila 2, columna 2", "Cuadro 1, fila 1, columna 1"])):
         html = (report / "output" / language / "report-corr1.html").read_text(encoding="utf-8")
         assert re.findall(r"<p class=\"place\"><span class=\"label\">\d+. </span>(.*?)</p>", html, re.S) == places
+
+
+def test_a_caption_in_one_language_only_is_one_problem_and_later_tables_still_pair(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    second = "      - table:\n          caption: {}\n          rows:\n            - [A, {}]\n      - paragraph: 2\n"
+    both(report, ("      - paragraph: 2\n", second.format("Second", 5)), ("      - paragraph: 2\n", second.format("Segundo", 5)))
+    edit(report / "content" / "en" / "report.yaml", "          caption: Documents checked, by language pair\n", "")
+    run = cli(report, "check")
+    assert run.status == 1
+    assert run.lines == ["content/en/report.yaml:28: text table 1 has no caption here, which leaves it unnumbered; in the "
+                         "Spanish original it has one and is table 1 (content/es/report.yaml:28)"]
+    edit(report / "content" / "en" / "report.yaml", "[A, 5]", "[A, 6]")     # the second tables are still compared
+    assert cli(report, "check").lines[1:] == ["content/en/report.yaml:39: table 1, row 1, column 2 has 6 here; the Spanish "
+                                              "original has 5 there (content/es/report.yaml:40)"]
