@@ -1,7 +1,10 @@
 """Tables: printed as United Nations reports print them, checked across languages, tracked and amended.
 
 The sample report (tests/kinds) has a table in both languages; the bad inputs
-(rows, columns, numbers, a table missing) are under tests/bad/tables/.
+(rows, columns, numbers, a table missing, a misplaced ``<`` or ``^``, a caption in
+one language only) are under tests/bad/tables/. Spanning cells, continued heads and
+text tables are written into the sample by the tests that need them, so that the
+sample's own editions stay as they were.
 """
 
 from __future__ import annotations

@@ -118,13 +118,7 @@ def spans(row: Unit) -> list[tuple[Unit, int]]:
     ...     Unit("cell", Location("x", 1)), Unit("cell", Location("x", 1)), Unit(SPAN, Location("x", 1)))))]
     [('cell', 1), ('cell', 2)]
     """
-    found: list[tuple[Unit, int]] = []
-    for cell in row.children:
-        if cell.kind == SPAN and found:
-            found[-1] = (found[-1][0], found[-1][1] + 1)
-        elif cell.kind != SPAN:
-            found.append((cell, 1))
-    return found
+    return [(cell, width) for cell, width, _ in _starts(row)]
 
 
 def header_cells(table: Unit) -> list[list[tuple[Unit, int, int]]]:
