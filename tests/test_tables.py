@@ -17,6 +17,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import ROOT, make_project
+from six_tables import TABLES, spanned
 
 KINDS_SAMPLE = ROOT / "tests" / "kinds" / "content"
 EN_ROWS = '''            - [English–Spanish, 700, 12500, 14]
@@ -346,3 +347,25 @@ def test_a_caption_in_one_language_only_is_one_problem_and_later_tables_still_pa
     edit(report / "content" / "en" / "report.yaml", "[A, 5]", "[A, 6]")     # the second tables are still compared
     assert cli(report, "check").lines[1:] == ["content/en/report.yaml:39: table 1, row 1, column 2 has 6 here; the Spanish "
                                               "original has 5 there (content/es/report.yaml:40)"]
+
+
+BIDI_MARKS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u200e\u200f"))    # pdftotext's marks around right-to-left runs
+
+
+def test_an_arabic_table_sets_its_group_headings_at_the_start_of_right_to_left_lines(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "six", ROOT / "tests" / "samples" / "six" / "content")
+    for language in TABLES:
+        path = project / "content" / language / "libraries.yaml"
+        path.write_text(spanned(language, path.read_text(encoding="utf-8")), encoding="utf-8")
+    run = cli(project, "build", "--format", "pdf", "-l", "ar")
+    assert run.status == 0, run.err
+    text = subprocess.run(["pdftotext", "-layout", str(project / "output" / "ar" / "libraries.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout.translate(BIDI_MARKS)
+    lines = text.splitlines()
+    heading = next(line for line in lines if "المناطق النامية" in line)
+    assert heading.strip() == "المناطق النامية"          # a line of its own,
+    total = next(line for line in lines if "المجموع" in line)
+    assert heading.rstrip().endswith("النامية") and len(heading.rstrip()) >= len(total.rstrip()) - 1   # set at the right
+    stub = next(line for line in lines if "المنطقة" in line and "المكتبات" in line)
+    assert stub.rstrip().endswith("المنطقة")     # the stub head at the foot of the header, at the start (right)
+    assert text.count("الجدول 1") == 1 and "الجدول 2" not in text       # the text table is not numbered
