@@ -369,3 +369,14 @@ def test_an_arabic_table_sets_its_group_headings_at_the_start_of_right_to_left_l
     stub = next(line for line in lines if "المنطقة" in line and "المكتبات" in line)
     assert stub.rstrip().endswith("المنطقة")     # the stub head at the foot of the header, at the start (right)
     assert text.count("الجدول 1") == 1 and "الجدول 2" not in text       # the text table is not numbered
+
+
+def test_a_revision_s_marked_edition_marks_a_changed_group_heading(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _spanned(report)
+    _amend(report, "  - kind: revision\n    symbol: TST/80/17/Rev.1\n    date: 2026-05-20\n")
+    both(report, ("[From English, <, <, <]", "[From English only, <, <, <]"),
+         ("[Desde el español, <, <, <]", "[Solo desde el español, <, <, <]"))
+    run = cli(report, "build", "--format", "html", "--marked")
+    assert run.status == 0, run.err
+    marked = (report / "output" / "en" / "report-rev1-marked.html").read_text(encoding="utf-8")
+    assert '<th scope="rowgroup" colspan="4" class="group-head">From English<ins> only</ins></th>' in marked
