@@ -1,7 +1,10 @@
 """Tables: printed as United Nations reports print them, checked across languages, tracked and amended.
 
 The sample report (tests/kinds) has a table in both languages; the bad inputs
-(rows, columns, numbers, a table missing) are under tests/bad/tables/.
+(rows, columns, numbers, a table missing, a misplaced ``<`` or ``^``, a caption in
+one language only) are under tests/bad/tables/. Spanning cells, continued heads and
+text tables are written into the sample by the tests that need them, so that the
+sample's own editions stay as they were.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import ROOT, make_project
+from six_tables import TABLES, spanned
 
 KINDS_SAMPLE = ROOT / "tests" / "kinds" / "content"
 EN_ROWS = '''            - [English–Spanish, 700, 12500, 14]
@@ -227,3 +231,152 @@ def test_a_row_added_by_a_revision_is_marked_whole(report: Path, cli) -> None:  
     assert ('<tr><th scope="row" class="align-start"><ins>English–Arabic</ins></th><td class="align-end"><ins>50</ins></td>'
             '<td class="align-end"><ins>800</ins></td><td class="align-end"><ins>1</ins></td></tr>') in marked
     assert ('<tr><th scope="row" class="align-start">English–Spanish</th><td class="align-end">700</td>') in marked
+
+
+# The sample's table as real reports have them: a stub head over both header rows (^) beside a spanner,
+# and group headings across the body (<), in both languages.
+STUB = ("            - [Language pair, Documents, Pages, Problems found]\n",
+        "            - [Language pair, Checked, <, Problems found]\n            - [^, Documents, Pages, ^]\n")
+STUB_ES = ("            - [Par de idiomas, Documentos, Páginas, Problemas detectados]\n",
+           "            - [Par de idiomas, Verificados, <, Problemas detectados]\n            - [^, Documentos, Páginas, ^]\n")
+GROUPED = (EN_ROWS, "            - [From English, <, <, <]\n" + EN_ROWS)
+GROUPED_ES = (ES_ROWS, "            - [Desde el español, <, <, <]\n" + ES_ROWS)
+# A text table (no caption) before the numbered table, with a total across its two label columns.
+TEXT_TABLE = ("      - table:\n          caption: Documents checked",
+              "      - table:\n          header:\n            - [Organ, Session, Documents]\n          rows:\n"
+              "            - [Assembly, Eightieth, 600]\n            - [Council, Annual, 400]\n"
+              "            - [Total, <, 1000]\n      - table:\n          caption: Documents checked")
+TEXT_TABLE_ES = ("      - table:\n          caption: Documentos verificados",
+                 "      - table:\n          header:\n            - [Órgano, Período de sesiones, Documentos]\n          rows:\n"
+                 "            - [Asamblea, Octogésimo, 600]\n            - [Consejo, Anual, 400]\n"
+                 "            - [Total, <, 1000]\n      - table:\n          caption: Documentos verificados")
+
+
+def _spanned(project: Path) -> None:
+    both(project, STUB, STUB_ES)
+    both(project, GROUPED, GROUPED_ES)
+    both(project, TEXT_TABLE, TEXT_TABLE_ES)
+
+
+def test_a_stub_head_spans_the_header_rows_beside_a_spanner(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _spanned(report)
+    assert cli(report, "build", "--format", "html").status == 0
+    english = (report / "output" / "en" / "report.html").read_text(encoding="utf-8")
+    assert ('<tr><th scope="col" rowspan="2" class="align-start">Language pair</th><th scope="colgroup" colspan="2" '
+            'class="align-center">Checked</th><th scope="col" rowspan="2" class="align-end">Problems found</th></tr>\n'
+            '<tr><th scope="col" class="align-end">Documents</th><th scope="col" class="align-end">Pages</th></tr>') in english
+
+
+def test_a_body_cell_across_the_table_heads_the_rows_under_it(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _spanned(report)
+    assert cli(report, "build", "--format", "html").status == 0
+    english = (report / "output" / "en" / "report.html").read_text(encoding="utf-8")
+    assert ('<tbody>\n<tr><th scope="rowgroup" colspan="4" class="group-head">From English</th></tr>\n'
+            '<tr><th scope="row" class="align-start">English–Spanish</th>') in english
+    assert "table.data tbody th.group-head { font-style: italic; text-align: start;" in english
+    assert '<tr><th scope="row" colspan="2" class="align-start">Total</th><td class="align-end">1,000</td></tr>' in english
+    spanish = (report / "output" / "es" / "report.html").read_text(encoding="utf-8")
+    assert '<th scope="rowgroup" colspan="4" class="group-head">Desde el español</th>' in spanish
+
+
+def test_a_table_without_a_caption_is_an_unnumbered_text_table(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _spanned(report)
+    assert cli(report, "build", "--format", "html").status == 0
+    english = (report / "output" / "en" / "report.html").read_text(encoding="utf-8")
+    text_table = english[english.index('id="text-table-1"'):english.index('id="table-1"')]
+    assert "<caption>" not in text_table and "Table" not in text_table
+    assert '<span class="table-number">Table 1</span>' in english      # the captioned table keeps its number
+    assert "Table 2" not in english
+    assert "group-head" not in (ROOT / "templates" / "tables.css").read_text(encoding="utf-8")   # others print as before
+
+
+def test_the_pdf_prints_the_group_headings_stub_head_and_text_table(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _spanned(report)
+    run = cli(report, "build", "--format", "pdf", "-d", "report")
+    assert run.status == 0, run.err
+    for language, stub, first, group, total in (("en", "Language pair", "Documents", "From English", "Total"),
+                                                ("es", "Par de idiomas", "Documentos", "Desde el español", "Total")):
+        text = subprocess.run(["pdftotext", "-layout", str(report / "output" / language / "report.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        # the stub head is set at the foot of the two header rows, on the line of the heads under the spanner
+        assert any(line.startswith(f"{stub} {first}") for line in lines), language
+        assert group in lines            # the group heading on a line of its own
+        assert f"{total} 1,000" in lines or f"{total} 1.000" in lines
+        assert text.count("Table 1" if language == "en" else "Cuadro 1") == 1
+        assert "Table 2" not in text and "Cuadro 2" not in text
+
+
+def test_a_stub_head_continued_in_one_language_only_is_a_problem(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    both(report, (STUB[0], STUB[1].replace("[^, Documents, Pages, ^]", '[^, Documents, Pages, ""]')), STUB_ES)
+    run = cli(report, "check")
+    assert run.status == 1
+    assert run.lines == ["content/en/report.yaml:32: table 1, header row 2, column 4 heads a column of its own here; "
+                         "in the Spanish original it continues the head above it ('^') (content/es/report.yaml:32)"]
+
+
+def test_a_group_heading_in_one_language_only_is_a_problem(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    both(report, (EN_ROWS, "            - [From English, <, <, \"\"]\n" + EN_ROWS), GROUPED_ES)
+    run = cli(report, "check")
+    assert run.status == 1
+    assert run.lines == ["content/en/report.yaml:33: table 1, row 1, column 4 is a cell of its own here; in the Spanish "
+                         "original it is joined to the cell before it ('<') (content/es/report.yaml:33)"]
+
+
+def test_a_corrigendum_places_a_corrected_group_heading_and_a_text_table_s_cell(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _spanned(report)
+    _amend(report, "  - kind: corrigendum\n    symbol: TST/80/17/Corr.1\n    date: 2026-05-20\n")
+    both(report, ("[From English, <, <, <]", "[Translated from English, <, <, <]"),
+         ("[Desde el español, <, <, <]", "[Traducidos del español, <, <, <]"))
+    both(report, ("[Council, Annual, 400]", "[Council, Resumed, 400]"), ("[Consejo, Anual, 400]", "[Consejo, Continuación, 400]"))
+    assert cli(report, "build", "--format", "html").status == 0
+    for language, places in (("en", ["Section II, table, row 2, column 2", "Table 1, row 1, column 1"]),
+                             ("es", ["Sección II, cuadro, fila 2, columna 2", "Cuadro 1, fila 1, columna 1"])):
+        html = (report / "output" / language / "report-corr1.html").read_text(encoding="utf-8")
+        assert re.findall(r"<p class=\"place\"><span class=\"label\">\d+. </span>(.*?)</p>", html, re.S) == places
+
+
+def test_a_caption_in_one_language_only_is_one_problem_and_later_tables_still_pair(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    second = "      - table:\n          caption: {}\n          rows:\n            - [A, {}]\n      - paragraph: 2\n"
+    both(report, ("      - paragraph: 2\n", second.format("Second", 5)), ("      - paragraph: 2\n", second.format("Segundo", 5)))
+    edit(report / "content" / "en" / "report.yaml", "          caption: Documents checked, by language pair\n", "")
+    run = cli(report, "check")
+    assert run.status == 1
+    assert run.lines == ["content/en/report.yaml:28: text table 1 has no caption here, which leaves it unnumbered; in the "
+                         "Spanish original it has one and is table 1 (content/es/report.yaml:28)"]
+    edit(report / "content" / "en" / "report.yaml", "[A, 5]", "[A, 6]")     # the second tables are still compared
+    assert cli(report, "check").lines[1:] == ["content/en/report.yaml:39: table 1, row 1, column 2 has 6 here; the Spanish "
+                                              "original has 5 there (content/es/report.yaml:40)"]
+
+
+BIDI_MARKS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u200e\u200f"))    # pdftotext's marks around right-to-left runs
+
+
+def test_an_arabic_table_sets_its_group_headings_at_the_start_of_right_to_left_lines(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "six", ROOT / "tests" / "samples" / "six" / "content")
+    for language in TABLES:
+        path = project / "content" / language / "libraries.yaml"
+        path.write_text(spanned(language, path.read_text(encoding="utf-8")), encoding="utf-8")
+    run = cli(project, "build", "--format", "pdf", "-l", "ar")
+    assert run.status == 0, run.err
+    text = subprocess.run(["pdftotext", "-layout", str(project / "output" / "ar" / "libraries.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout.translate(BIDI_MARKS)
+    lines = text.splitlines()
+    heading = next(line for line in lines if "المناطق النامية" in line)
+    assert heading.strip() == "المناطق النامية"          # a line of its own,
+    total = next(line for line in lines if "المجموع" in line)
+    assert heading.rstrip().endswith("النامية") and len(heading.rstrip()) >= len(total.rstrip()) - 1   # set at the right
+    stub = next(line for line in lines if "المنطقة" in line and "المكتبات" in line)
+    assert stub.rstrip().endswith("المنطقة")     # the stub head at the foot of the header, at the start (right)
+    assert text.count("الجدول 1") == 1 and "الجدول 2" not in text       # the text table is not numbered
+
+
+def test_a_revision_s_marked_edition_marks_a_changed_group_heading(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _spanned(report)
+    _amend(report, "  - kind: revision\n    symbol: TST/80/17/Rev.1\n    date: 2026-05-20\n")
+    both(report, ("[From English, <, <, <]", "[From English only, <, <, <]"),
+         ("[Desde el español, <, <, <]", "[Solo desde el español, <, <, <]"))
+    run = cli(report, "build", "--format", "html", "--marked")
+    assert run.status == 0, run.err
+    marked = (report / "output" / "en" / "report-rev1-marked.html").read_text(encoding="utf-8")
+    assert '<th scope="rowgroup" colspan="4" class="group-head">From English<ins> only</ins></th>' in marked

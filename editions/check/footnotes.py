@@ -28,13 +28,13 @@ def check_footnotes(project: Project) -> list[Problem]:
 
 def compare(original: Document, translation: Document) -> Iterator[Problem]:
     """The units of ``translation`` that call a different number of footnotes than ``original``'s."""
-    theirs = dict(_parts(original))
+    theirs = {key: seen for key, _, seen in _parts(original)}
     role = f"the {english_name(original.language)} original"
-    for key, (where, calls) in _parts(translation):
+    for key, name, (where, calls) in _parts(translation):
         if key not in theirs or len(theirs[key][1].marks) == len(calls.marks):
             continue
         there, expected = theirs[key]
-        yield Problem(where.path, where.line, f"{key} calls {calls} here; {role} calls {expected} there "
+        yield Problem(where.path, where.line, f"{name} calls {calls} here; {role} calls {expected} there "
                                               f"({there.path}:{there.line})")
 
 
@@ -55,17 +55,20 @@ class _Calls:
         return f"{noun}s {marks[0]} {'and' if len(marks) == 2 else 'to'} {marks[-1]}"
 
 
-def _parts(doc: Document) -> Iterator[tuple[str, tuple[Location, _Calls]]]:
-    """Each part that calls footnotes, by name (editions/read/model.Document.parts): where it is and
-    the numbers of the footnotes it calls (numbered through the document in the order of the text),
-    or a table's letters (its notes are its own: editions/read/tables.py)."""
-    count = 0
+def _parts(doc: Document) -> Iterator[tuple[str, str, tuple[Location, _Calls]]]:
+    """Each part that calls footnotes, by key and name (editions/read/model.Document.parts): where it is
+    and the numbers of the footnotes it calls (numbered through the document in the order of the text),
+    or a table's letters (its notes are its own: editions/read/tables.py). A table is keyed by its
+    place among the tables, which a caption in one language only (a text table there) leaves as it is."""
+    count = tables = 0
     for part in doc.parts():
         own = sum(1 for block in part.blocks for run in (block.title, block.text) for _ in notes(run))
         if part.unit is not None and part.unit.kind == "table":
-            yield describe(part.unit), (part.where, _Calls(tuple(note_letter(n) for n in range(1, own + 1)), "note"))
+            tables += 1
+            calls = _Calls(tuple(note_letter(n) for n in range(1, own + 1)), "note")
+            yield f"table #{tables}", describe(part.unit), (part.where, calls)
             continue
-        yield part_name(part), (part.where, _numbered(range(count + 1, count + own + 1)))
+        yield part_name(part), part_name(part), (part.where, _numbered(range(count + 1, count + own + 1)))
         count += own
 
 

@@ -25,7 +25,18 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from ..errors import Problem
 from ..read.model import Document, Inline, Unit
 from ..read.project import Project
-from ..read.tables import SPAN, SPAN_MARK, body_rows, header_rows, table_name
+from ..read.tables import (
+    ABOVE,
+    ABOVE_MARK,
+    SPAN,
+    SPAN_MARK,
+    body_rows,
+    cell_mark,
+    header_rows,
+    misplaced_marks,
+    table_name,
+    table_number,
+)
 from .names import english_name
 
 SPACES = " \u00a0\u202f"      # group separators that are spaces, typed or not
@@ -70,6 +81,11 @@ def _table(x: Unit, y: Unit, role: str, locales: tuple[Locale, Locale]) -> Itera
     """A table's rows and columns, then its numbers cell by cell (the loader reports a row of a table
     that has more or fewer cells than the table's first)."""
     name = table_name(y)
+    if bool(table_number(x)) != bool(table_number(y)):
+        yield _caption(x, y, role)
+        return
+    if misplaced_marks(table_name(x), x.children) or misplaced_marks(name, y.children):     # the loader's to report
+        return
     counts = [(what, rows(x), rows(y)) for what, rows in (("header row", header_rows), ("row", body_rows))]
     shapes = [_count(name, what, a, b, (x, y), role, locales) for what, a, b in counts if len(a) != len(b)]
     if _width(x) != _width(y):
@@ -81,6 +97,15 @@ def _table(x: Unit, y: Unit, role: str, locales: tuple[Locale, Locale]) -> Itera
     for what, ours, yours in counts:
         for number, (a, b) in enumerate(zip(ours, yours), start=1):
             yield from _cells(f"{name}, {what} {number}", a, b, role, locales)
+
+
+def _caption(x: Unit, y: Unit, role: str) -> Problem:
+    """A table captioned in one language only: numbered there, an unnumbered text table here or the reverse."""
+    if table_number(y):
+        said = f"{table_name(y)} has a caption here; in {role} it has none and is {table_name(x)}, unnumbered"
+    else:
+        said = f"{table_name(y)} has no caption here, which leaves it unnumbered; in {role} it has one and is {table_name(x)}"
+    return Problem(y.where.path, y.where.line, f"{said} ({x.where.path}:{x.where.line})")
 
 
 def _width(table: Unit) -> int:
@@ -129,20 +154,26 @@ def _cells(name: str, a: Unit, b: Unit, role: str, locales: tuple[Locale, Locale
     if len(a.children) != len(b.children):
         return
     for column, (x, y) in enumerate(zip(a.children, b.children), start=1):
-        if (x.kind == SPAN) != (y.kind == SPAN) and a.kind == "header":     # in a body row: the loader's to report
-            yield Problem(y.where.path, y.where.line, f"{name}, column {column} {_joined(y)} here; in {role} it "
-                                                      f"{_joined(x)} ({x.where.path}:{x.where.line})")
+        if cell_mark(x) != cell_mark(y):
+            yield Problem(y.where.path, y.where.line, f"{name}, column {column} {_joined(y, b)} here; in {role} it "
+                                                      f"{_joined(x, a)} ({x.where.path}:{x.where.line})")
             return
     for column, (x, y) in enumerate(zip(a.children, b.children), start=1):
         theirs, mine = numbers(x.text, locales[0]), numbers(y.text, locales[1])
-        if theirs != mine and SPAN not in (x.kind, y.kind):
+        if theirs != mine:
             yield Problem(y.where.path, y.where.line, f"{name}, column {column} has {_numbers(mine)} here; "
                                                       f"{role} has {_numbers(theirs)} there ({x.where.path}:{x.where.line})")
 
 
-def _joined(cell: Unit) -> str:
-    """Whether a column head is joined to the one before it (``<``) or heads its own column."""
-    return f"is joined to the head before it ('{SPAN_MARK}')" if cell.kind == SPAN else "heads a column of its own"
+def _joined(cell: Unit, row: Unit) -> str:
+    """Whether a cell is joined to the one before it (``<``), continues the head above it (``^``) or
+    stands on its own: the spans of a table are the same in every language."""
+    what = "head" if row.kind == "header" else "cell"
+    if cell.kind == SPAN:
+        return f"is joined to the {what} before it ('{SPAN_MARK}')"
+    if cell.kind == ABOVE:
+        return f"continues the head above it ('{ABOVE_MARK}')"
+    return "heads a column of its own" if row.kind == "header" else "is a cell of its own"
 
 
 def _columns(count: int) -> str:

@@ -27,7 +27,7 @@ from ..read.inline import markup
 from ..read.model import Document, Meta, Selection, Unit
 from ..read.project import Project
 from ..read.schema import Field, Reader
-from ..read.tables import SPAN, SPAN_MARK
+from ..read.tables import cell_mark
 from ..read.yamlsource import read_yaml, scalar_text
 from .names import UNNUMBERED, describe, english_name
 from .wording import diff_lines
@@ -85,7 +85,7 @@ def _masthead_lines(meta: Meta) -> list[str]:
 
 def _own_lines(unit: Unit) -> list[str]:
     if unit.kind in ("header", "row"):      # a row of a table: its cells on one line
-        return [" | ".join(SPAN_MARK if cell.kind == SPAN else markup(cell.text) for cell in unit.children)]
+        return [" | ".join(cell_mark(cell) or markup(cell.text) for cell in unit.children)]
     lines = [markup(runs) for runs in (unit.title, unit.text) if runs]
     for child in unit.children:
         if child.identity is None:

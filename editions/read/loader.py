@@ -29,7 +29,7 @@ from .schema import ANNEX as ANNEX_FIELDS
 from .schemes import DEFAULT as DEFAULT_SCHEME
 from .schemes import FOLDER, RESTART, THROUGH, TOP, Level, Scheme, load_scheme, scheme_path
 from .systems import Systems
-from .tables import TableReader
+from .tables import TableReader, captioned, table_identity
 from .yamlsource import line, read_yaml
 
 MAX_DEPTH = 12
@@ -256,6 +256,7 @@ class _Body:
     # document writes "1." or "a)" thousands of times.
     known: dict[tuple[str, str], tuple[Label, str]] = field(default_factory=dict)
     tables: int = 0    # tables read so far: they are numbered through the document
+    text_tables: int = 0    # tables without a caption read so far, counted apart: they are not numbered
 
     @property
     def block_keys(self) -> tuple[str, ...]:
@@ -424,13 +425,19 @@ class _Body:
         if what == "blocks":
             return Unit(kind, where, children=self.blocks(value, chain, parent, depth + 1))
         if what == "table":
-            self.tables += 1
-            return TableReader(self.reader, self.inline, self.tables).table(value, where)
+            return TableReader(self.reader, self.inline, self.table_identity(value)).table(value, where)
         bullets = tuple(
             Unit("bullet", Location(where.path, line(item)), text=self.inline(item, "a bullet"))
             for _, item in self.reader.texts(value, "bullets")
         )
         return Unit(kind, where, children=bullets)
+
+    def table_identity(self, node: yaml.Node) -> str:
+        """The next table's identity: numbered if it has a caption, else the next text table's."""
+        numbered = captioned(node)
+        self.tables += numbered
+        self.text_tables += not numbered
+        return table_identity(numbered, self.tables if numbered else self.text_tables)
 
     def label(self, node: yaml.Node, level: Level, chain: tuple[_Above, ...], parent: str) -> tuple[Label, str]:
         """The label and its identity segment; on a malformed label, report it and assume the next number."""

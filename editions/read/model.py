@@ -20,10 +20,12 @@ if TYPE_CHECKING:       # the model is imported by a build with nothing to do, w
 
 ANNEX = "annex"     # the kind of an annex's unit: numbered I, II... after the body, its units numbered afresh
 
-# Unnumbered blocks. "bullet" only occurs inside "bullets"; "header" and "row" (of "cell"s, and "span"s that
-# widen the cell before them) and "source" only inside "table". Numbered levels come from the document's scheme.
-BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note", "table", "header", "row", "cell", "span", "source")
+# Unnumbered blocks. "bullet" only occurs inside "bullets"; "header" and "row" (of "cell"s, "span"s that
+# widen the cell before them and, in a header, "above"s that lengthen the cell above) and "source" only inside "table". Numbered levels come from the document's scheme.
+BLOCK_KINDS = ("text", "heading", "bullets", "bullet", "quote", "note", "table", "header", "row", "cell", "span",
+               "above", "source")
 TABLE_PREFIX = "table-"     # a table's identity: table-1, table-2... through the document (editions/read/tables.py)
+TEXT_TABLE_PREFIX = "text-table-"    # a table without a caption: unnumbered, its own count through the document
 
 
 @dataclass(frozen=True, slots=True)

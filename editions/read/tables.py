@@ -9,11 +9,17 @@ plain YAML number (``1200``, not ``"1200"``) is that number, printed in the
 edition's locale. Tables are numbered 1, 2, 3...
 through the document in the order of the text; the number is the table's
 identity (``table-2``), the same in every language, its HTML id and the
-name tracking and messages give it (``table 2``).
+name tracking and messages give it (``table 2``). A table without a caption
+is a text table, as the editorial manual calls the small tables run into the
+text: unnumbered and untitled, counted apart (``text-table-1``, named ``text
+table 1``), so that it leaves the numbers of the other tables as they are.
 
-A header cell written ``<`` joins the column head before it: a head that
-spans several columns (a year over its figures), as the editorial manual's
-spanner heads.
+A cell written ``<`` joins the cell before it: a head that spans several
+columns (a year over its figures), as the editorial manual's spanner heads,
+or a body cell that does (a group heading across the table, such as a
+region over its countries, or "Subtotal" across the columns of labels). A
+header cell written ``^`` continues the head above it down into its row: a
+stub head over two header rows while a spanner sits over its figures.
 
 Columns whose body cells all hold numbers are aligned at the end of the line
 (right in left-to-right languages, left in right-to-left ones), unless the
@@ -30,19 +36,22 @@ import yaml
 
 from ..errors import Problem
 from .inline import NUMBER, notes
-from .model import TABLE_PREFIX, Inline, Location, Unit
+from .model import TABLE_PREFIX, TEXT_TABLE_PREFIX, Inline, Location, Unit
 from .schema import Field, Reader
 from .yamlsource import line, scalar_text
 
 TABLE = (
-    Field("caption", "text", doc="the table's title, printed under its number"),
+    Field("caption", "text", required=False, doc="the table's title, printed under its number; a table without "
+          "one is an unnumbered text table"),
     Field("header", "rows", required=False, doc="header rows, each a list of cells"),
     Field("rows", "rows", doc="body rows, each a list of cells"),
     Field("align", "texts", required=False, doc="each column's alignment: start, end or center"),
     Field("source", "text", required=False, doc="the source of the figures, printed under the table"),
 )
 ALIGNMENTS = ("start", "end", "center")
-SPAN, SPAN_MARK = "span", "<"    # a header cell written < : the column head before it spans this column too
+SPAN, SPAN_MARK = "span", "<"    # a cell written < : the cell before it spans this column too
+ABOVE, ABOVE_MARK = "above", "^"     # a header cell written ^ : the head above it spans this row too
+MARKS = {SPAN: SPAN_MARK, ABOVE: ABOVE_MARK}
 # What a numeric cell holds besides numbers: separators, signs, per cent; a nil ("-", "–") or
 # not-available ("..") cell is neither numeric nor not.
 NUMERIC_TEXT = re.compile(r"[\d\s.,'’%+\-−\u00a0\u202f]*\d[\d\s.,'’%+\-−\u00a0\u202f]*")
@@ -52,13 +61,35 @@ ReadInline = Callable[[yaml.Node, str], tuple[Inline, ...]]
 
 
 def table_name(unit: Unit) -> str:
-    """``table 2``: how messages name a table."""
-    return f"table {table_number(unit)}"
+    """``table 2``, ``text table 1``: how messages name a table."""
+    return _name(unit.identity or "")
+
+
+def _name(identity: str) -> str:
+    if identity.startswith(TEXT_TABLE_PREFIX):
+        return f"text table {identity.removeprefix(TEXT_TABLE_PREFIX)}"
+    return f"table {identity.removeprefix(TABLE_PREFIX)}"
 
 
 def table_number(unit: Unit) -> str:
-    """A table's number through the document, from its identity."""
-    return (unit.identity or "").removeprefix(TABLE_PREFIX)
+    """A table's number through the document, from its identity; "" for a text table, which has none."""
+    identity = unit.identity or ""
+    return identity.removeprefix(TABLE_PREFIX) if identity.startswith(TABLE_PREFIX) else ""
+
+
+def captioned(node: yaml.Node) -> bool:
+    """Whether a table's node has a caption, which makes it a numbered table rather than a text table."""
+    return type(node) is yaml.MappingNode and any(key.value == "caption" for key, _ in node.value)
+
+
+def table_identity(numbered: bool, count: int) -> str:
+    """``table-2`` for the second table with a caption, ``text-table-1`` for the first without."""
+    return f"{TABLE_PREFIX if numbered else TEXT_TABLE_PREFIX}{count}"
+
+
+def cell_mark(cell: Unit) -> str | None:
+    """``<`` or ``^`` for a cell that widens or lengthens another, as the content writes it; else None."""
+    return MARKS.get(cell.kind)
 
 
 def table_notes(table: Unit) -> list[Inline]:
@@ -87,13 +118,52 @@ def spans(row: Unit) -> list[tuple[Unit, int]]:
     ...     Unit("cell", Location("x", 1)), Unit("cell", Location("x", 1)), Unit(SPAN, Location("x", 1)))))]
     [('cell', 1), ('cell', 2)]
     """
-    found: list[tuple[Unit, int]] = []
-    for cell in row.children:
+    return [(cell, width) for cell, width, _ in _starts(row)]
+
+
+def header_cells(table: Unit) -> list[list[tuple[Unit, int, int]]]:
+    """Each header row's cells that start in it, with the columns and the rows each spans.
+
+    >>> at = Location("x", 1)
+    >>> rows = ((Unit("cell", at), Unit("cell", at), Unit(SPAN, at)), (Unit(ABOVE, at), Unit("cell", at), Unit("cell", at)))
+    >>> [[(width, height) for _, width, height in row]
+    ...  for row in header_cells(Unit("table", at, children=tuple(Unit("header", at, children=r) for r in rows)))]
+    [[(1, 2), (2, 1)], [(1, 1), (1, 1)]]
+    """
+    rows = header_rows(table)
+    return [[(cell, width, _height(rows[number + 1:], column)) for cell, width, column in _starts(row)]
+            for number, row in enumerate(rows)]
+
+
+def _starts(row: Unit) -> list[tuple[Unit, int, int]]:
+    """The cells of a row that start there (neither ``<`` nor ``^``), each with its width and column."""
+    found: list[tuple[Unit, int, int]] = []
+    for column, cell in enumerate(row.children):
         if cell.kind == SPAN and found:
-            found[-1] = (found[-1][0], found[-1][1] + 1)
-        elif cell.kind != SPAN:
-            found.append((cell, 1))
+            found[-1] = (found[-1][0], found[-1][1] + 1, found[-1][2])
+        elif cell.kind not in MARKS:
+            found.append((cell, 1, column))
     return found
+
+
+def _height(below: tuple[Unit, ...], column: int) -> int:
+    """The rows a head spans: its own, and each row under it that continues it (``^``)."""
+    height = 1
+    for row in below:
+        if column >= len(row.children) or row.children[column].kind != ABOVE:
+            break
+        height += 1
+    return height
+
+
+def group_heading(row: Unit) -> bool:
+    """Whether a body row is one cell across the whole table: the heading of the rows under it."""
+    return row.kind == "row" and len(row.children) > 1 and all(cell.kind == SPAN for cell in row.children[1:])
+
+
+def grouped(table: Unit) -> bool:
+    """Whether a table has a row heading a group of rows (templates/table-groups.css is added only then)."""
+    return any(group_heading(row) for row in table.children)
 
 
 def header_rows(table: Unit) -> tuple[Unit, ...]:
@@ -110,11 +180,11 @@ class TableReader:
 
     reader: Reader
     inline: ReadInline
-    number: int
+    identity: str
 
     @property
     def name(self) -> str:
-        return f"table {self.number}"
+        return _name(self.identity)
 
     def table(self, node: yaml.Node, where: Location) -> Unit:
         fields = self.reader.record(node, TABLE, self.name)
@@ -122,9 +192,9 @@ class TableReader:
         source = self.inline(fields["source"], f"the source of {self.name}") if "source" in fields else ()
         header = self.rows(fields.get("header"), "header")
         body = self.rows(fields.get("rows"), "row")
-        rows = self.aligned(self.same_width(header + body), fields.get("align"))
+        rows = self.aligned(self.same_width(self.marked(header + body)), fields.get("align"))
         below = (Unit("source", Location(where.path, line(fields["source"])), text=source),) if source else ()
-        return Unit("table", where, identity=f"{TABLE_PREFIX}{self.number}", title=caption, children=rows + below)
+        return Unit("table", where, identity=self.identity, title=caption, children=rows + below)
 
     def rows(self, node: yaml.Node | None, kind: str) -> tuple[Unit, ...]:
         if node is None:
@@ -137,11 +207,7 @@ class TableReader:
         if type(node) is not yaml.SequenceNode or not node.value:
             self.reader.problem(node, f"a row of {self.name} must be a list of cells, as in [Africa, 1200, 1350]")
             return Unit(kind, where)
-        cells = tuple(self.cell(item, kind) for item in node.value)
-        if cells[0].kind == SPAN:
-            self.reader.problem(node.value[0], f"the first cell of a row of {self.name} is '{SPAN_MARK}', which joins a "
-                                               "cell to the cell before it, and there is none")
-        return Unit(kind, where, children=cells)
+        return Unit(kind, where, children=tuple(self.cell(item, kind) for item in node.value))
 
     def cell(self, node: yaml.Node, kind: str) -> Unit:
         where = Location(self.reader.source.shown, line(node))
@@ -153,13 +219,18 @@ class TableReader:
         if not text.strip():
             return Unit("cell", where)
         if text == SPAN_MARK and not node.style:
-            if kind != "header":
-                self.reader.problem(node, f"'{SPAN_MARK}' joins a column head to the one before it, in a header row of "
-                                          f"{self.name} only; quote it to print it (\"{SPAN_MARK}\")")
             return Unit(SPAN, where)
+        if text == ABOVE_MARK and not node.style:
+            return Unit(ABOVE, where)
         if kind == "row" and not node.style and NUMBER.fullmatch(text):     # plain, not quoted: a number
             return Unit("cell", where, text=(Inline("number", text),))
         return Unit("cell", where, text=self.inline(node, f"a cell of {self.name}"))
+
+    def marked(self, rows: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        """The rows, each ``<`` or ``^`` that joins or continues nothing reported at its line."""
+        self.reader.problems.extend(Problem(cell.where.path, cell.where.line, message)
+                                    for cell, message in misplaced_marks(self.name, rows))
+        return rows
 
     def same_width(self, rows: tuple[Unit, ...]) -> tuple[Unit, ...]:
         """The rows, each reported at its line if its count of cells differs from the first row's."""
@@ -189,6 +260,46 @@ class TableReader:
         elif len(found) != width:
             self.reader.problem(node, f"the align of {self.name} names {len(found)} columns; the table has {width}")
         return () if wrong or len(found) != width else found
+
+
+def misplaced_marks(name: str, rows: tuple[Unit, ...]) -> list[tuple[Unit, str]]:
+    """Each ``<`` that joins no cell and each ``^`` that continues no head of one column, with why: the
+    loader reports them, and the check across languages leaves such a table alone."""
+    found = []
+    headers = [row for row in rows if row.kind == "header"]
+    for row in rows:
+        found += _misplaced_in_row(name, row)
+        for column, cell in enumerate(row.children):
+            if cell.kind == ABOVE and row.kind == "header":
+                above = headers[headers.index(row) - 1] if headers.index(row) else None
+                found += [(cell, reason) for reason in (_continues(name, above, column),) if reason]
+    return found
+
+
+def _misplaced_in_row(name: str, row: Unit) -> list[tuple[Unit, str]]:
+    """A row's ``<`` first, with no cell before it, or after a ``^``; a ``^`` outside the header."""
+    cells = row.children
+    found = [(cell, f"'{ABOVE_MARK}' continues the column head above it, in a header row of {name} only; quote it "
+                    f"to print it (\"{ABOVE_MARK}\")") for cell in cells if cell.kind == ABOVE and row.kind != "header"]
+    if cells and cells[0].kind == SPAN:
+        found.append((cells[0], f"the first cell of a row of {name} is '{SPAN_MARK}', which joins a cell to the cell "
+                                "before it, and there is none"))
+    found += [(cell, f"'{SPAN_MARK}' follows '{ABOVE_MARK}' in a header row of {name}: a head that spans rows spans "
+                     "one column; write the head over its columns in the row where it starts")
+              for before, cell in zip(cells, cells[1:]) if cell.kind == SPAN and before.kind == ABOVE]
+    return found
+
+
+def _continues(name: str, above: Unit | None, column: int) -> str:
+    """Why a ``^`` in ``column`` under the header row ``above`` continues no head of one column, or ""."""
+    if above is None:
+        return (f"a cell of the first header row of {name} is '{ABOVE_MARK}', which continues the head above it, "
+                "and there is none")
+    heads = above.children
+    if column < len(heads) and (heads[column].kind == SPAN or (column + 1 < len(heads) and heads[column + 1].kind == SPAN)):
+        return (f"'{ABOVE_MARK}' continues the head above it, and that head of {name} spans several columns "
+                f"('{SPAN_MARK}'): a head that spans rows spans one column")
+    return ""
 
 
 def _split_number(row: Unit) -> str:

@@ -19,7 +19,7 @@ from ..read.amendments import Versions
 from ..read.inline import InlineStyle, body_notes, render_plain
 from ..read.languages import Language, language_name
 from ..read.model import ANNEX, Amendment, Document, LabelStyle, Unit, version_symbol
-from ..read.tables import note_letter, table_notes, table_number
+from ..read.tables import MARKS, note_letter, table_notes, table_number
 from .localise import Words, format_long_date, inline_style
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def _table_notes(before: Document, after: Document, old_style: InlineStyle, new_
     tables = zip((u for u in before.units() if u.kind == "table"), (u for u in after.units() if u.kind == "table"))
     for old, new in tables:
         for number, (a, b) in enumerate(zip(table_notes(old), table_notes(new)), start=1):
-            place = (("table", table_number(new)), ("table note", note_letter(number)))
+            place = _table_place(new, ()) + (("table note", note_letter(number)),)
             yield from _text(place, render_plain(a.children, old_style), render_plain(b.children, new_style))
 
 
@@ -104,8 +104,9 @@ def _blocks(old: tuple[Unit, ...], new: tuple[Unit, ...], place: tuple[tuple[str
             old_style: InlineStyle, new_style: InlineStyle, versions: Versions, language: Language) -> Iterator[Change]:
     counts: dict[str, int] = {}
     for a, b in zip(old, new):
-        counts[b.kind] = counts.get(b.kind, 0) + 1
-        here = _place(b, place, counts[b.kind], versions)
+        kind = "cell" if b.kind in MARKS else b.kind     # a cell that widens or lengthens another still takes its column
+        counts[kind] = counts.get(kind, 0) + 1
+        here = _place(b, place, counts[kind], versions)
         own = here + (("title", ""),) if b.kind == "table" else here
         yield from _text(own, render_plain(a.title + a.text, old_style), render_plain(b.title + b.text, new_style))
         yield from _blocks(a.children, b.children, here, old_style, new_style, versions, language)
@@ -120,10 +121,17 @@ def _place(unit: Unit, outside: tuple[tuple[str, str], ...], count: int, version
     if unit.label is not None:
         return outside + (_numbered_place(unit, versions.after.styles(unit.identity)[unit.kind]),)
     if unit.kind == "table":
-        return (("table", table_number(unit)),)
+        return _table_place(unit, outside)
     if unit.kind in TABLE_PARTS:
         return outside + ((TABLE_PARTS[unit.kind], "" if unit.kind == "source" else str(count)),)
     return outside + ((unit.kind, str(count)),)
+
+
+def _table_place(table: Unit, outside: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A numbered table by its number alone; a text table, which has none, within the unit that holds it
+    (``Paragraph 3, table, row 2``)."""
+    number = table_number(table)
+    return (("table", number),) if number else outside + (("text table", ""),)
 
 
 NAMED_LEVELS = ("annex", "section", "subsection", "paragraph", "subparagraph", "item", "preamble")   # named by the catalog

@@ -36,7 +36,7 @@ from ..read.kinds import kind_lines, load_kinds
 from ..read.languages import Language, language_name
 from ..read.model import ANNEX, Document, FieldValue, Inline, Meta, Unit, version_symbol
 from ..read.schemes import Level
-from ..read.tables import note_letter, spans, table_notes, table_number
+from ..read.tables import group_heading, grouped, header_cells, note_letter, spans, table_notes, table_number
 from .localise import CODE_MSGIDS, Words, annex_name, format_date_range, format_long_date, inline_style, load_translations
 from .scripts import type_rules
 
@@ -72,6 +72,7 @@ class EditionContext(TypedDict):
     inline: Callable[[tuple[Inline, ...]], Markup]
     footnotes: list[tuple[str, Markup]]  # each footnote's number and text (the screen's notes at the end)
     tables: bool                      # whether the document has tables (their stylesheet is added only then)
+    table_groups: bool                # whether a table has a row heading a group of rows (templates/table-groups.css)
     table_notes: Callable[[Unit], list[tuple[str, str, Markup]]]   # a table's notes: letter, id, text
     label: Callable[[Unit], str]
     layout: Callable[[Unit], str]     # how a numbered unit's level is laid out: "hanging" or "indented"
@@ -181,6 +182,8 @@ def environment(root: Path, language: Language) -> jinja2.Environment:
     )
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     env.filters["table_number"] = table_number
+    env.filters["header_cells"] = header_cells
+    env.filters["group_heading"] = group_heading
     env.filters["spans"] = spans
     msgids = template_msgids(root) | kind_lines(load_kinds(root)[0]) | CODE_MSGIDS   # a kind's line is translated like a template's strings
     translations = load_translations(root, language.code, msgids)
@@ -334,6 +337,7 @@ def edition_context(doc: Document, languages: dict[str, Language], others: list[
         inline=lambda runs: render(runs, style),
         footnotes=[(str(numbers[id(run)]), render(run.children, style)) for run in body_notes(doc.body)],
         tables=any(unit.kind == "table" for unit in doc.units()),
+        table_groups=any(grouped(unit) for unit in doc.units() if unit.kind == "table"),
         table_notes=notes_of,
         label=label,
         layout=layout,
