@@ -119,7 +119,7 @@ def test_a_revision_s_marked_edition_marks_the_changed_cell(report: Path, cli) -
     run = cli(report, "build", "--format", "html", "--marked")
     assert run.status == 0, run.err
     marked = (report / "output" / "en" / "report-rev1-marked.html").read_text(encoding="utf-8")
-    assert '<td class="align-end"><del>300</del><ins>310</ins></td>' in marked
+    assert '<td class="align-end"><del>300</del><ins class="apart">310</ins></td>' in marked
 
 
 def _long_table(project: Path, rows: int, columns: int = 4) -> None:

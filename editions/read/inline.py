@@ -274,8 +274,9 @@ def _render_run(run: Inline, style: InlineStyle) -> Markup:
     if run.kind == "quote":
         opening, closing = style.quotes
         return Markup("<q>%s%s%s</q>") % (opening, render(run.children, style), closing)
-    if run.kind in ("ins", "del"):     # marked editions only (editions/render/marked.py)
-        return Markup("<%s>%s</%s>") % (run.kind, render(run.children, style), run.kind)
+    if run.kind in ("ins", "del"):     # marked editions only (editions/render/marked.py); value: a class
+        opening = Markup('<%s class="%s">') % (run.kind, run.value) if run.value else Markup("<%s>") % run.kind
+        return opening + render(run.children, style) + Markup("</%s>") % run.kind
     if run.kind == "number":
         return escape(style.number(run.value))
     if run.kind == "date":

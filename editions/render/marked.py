@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ..check.wording import DELETED, INSERTED, SAME, WORDS
 from ..read.amendments import Versions
-from ..read.inline import InlineStyle, markup, render_plain
+from ..read.inline import InlineStyle, markup, plain_text, render_plain
 from ..read.languages import Language
 from ..read.model import Document, Inline, Unit
 from .localise import Words, inline_style
@@ -112,8 +112,25 @@ def marked_runs(before: tuple[Inline, ...], after: tuple[Inline, ...], old: Inli
     (``old`` prints what was deleted, ``new`` is the style of ``after``)."""
     a, b = list(_tokens(before, old)), list(_tokens(after, new))
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
-    return _nest([piece for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-                  for piece in (_unchanged(a[i1:i2], b[j1:j2]) if tag == "equal" else _replaced(a[i1:i2], b[j1:j2], old, new))], 0)
+    return _apart(_nest([piece for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+                         for piece in (_unchanged(a[i1:i2], b[j1:j2]) if tag == "equal" else _replaced(a[i1:i2], b[j1:j2], old, new))], 0))
+
+
+APART = "apart"     # an insertion printed a space after the deletion it replaces (templates/marked.css)
+
+
+def _apart(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``runs`` with each insertion that follows a deletion with no space between them marked
+    ``apart``, so that "Requests" struck and "Also requests" inserted do not print as one word;
+    the text itself is left as it is (accepting every change gives the new text back)."""
+    found: list[Inline] = []
+    for run in runs:
+        run = Inline(run.kind, run.value, _apart(run.children)) if run.children and run.kind not in ("ins", "del") else run
+        if (run.kind == "ins" and found and found[-1].kind == "del" and not plain_text(found[-1].children)[-1:].isspace()
+                and not plain_text(run.children)[:1].isspace()):
+            run = Inline("ins", APART, run.children)
+        found.append(run)
+    return tuple(found)
 
 
 def _tokens(runs: tuple[Inline, ...], style: InlineStyle, around: tuple[tuple[str, Place], ...] = (),
