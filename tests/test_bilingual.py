@@ -158,6 +158,25 @@ def test_each_language_s_footnotes_stand_under_its_column_beside_their_counterpa
     assert printed == {"left": list(range(1, 22)), "right": list(range(1, 22))}
 
 
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_each_language_edition_prints_each_footnote_on_the_page_of_its_call(noted: Path, language: str) -> None:
+    """A language edition prints each note at the foot of the page that calls it, below the text:
+    no line laid out after a call pushes its note to the next page (editions/render/notepage.py;
+    the Spanish edition printed notes 6 and 7 on page 2, called on page 1)."""
+    printed = []
+    for number, page in enumerate(pypdf.PdfReader(noted / language / "notes.pdf").pages, start=1):
+        raised = _raised(page)
+        calls, notes = [], []
+        for note in sorted({r.number for r in raised}):
+            runs = sorted((r for r in raised if r.number == note), key=lambda r: -r.y)
+            assert len(runs) == 2, f"note {note} and its call are not both on page {number}: {runs}"
+            calls.append(runs[0].y)
+            notes.append(runs[1].y)
+            printed.append(note)
+        assert not notes or max(notes) < min(calls), f"page {number}: the notes are below the text"
+    assert printed == list(range(1, 22))
+
+
 @dataclass
 class _Box:
     element: dict[str, str]

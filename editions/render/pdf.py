@@ -26,12 +26,14 @@ from weasyprint.urls import URLFetcher
 
 from ..fonts import FONT_FAMILY, SCRIPTS, faces, static_folder
 from .linebreak import install as mend_line_breaking
+from .notepage import install as keep_footnotes_with_calls
 from .notepairs import install as pair_footnotes
 from .unicodemap import install as mend_unicode_maps
 
 mend_line_breaking()     # a run that fits but for its trailing space is not broken after its first word
 mend_unicode_maps()      # a letter a font draws as several glyphs is copied once, right to left too
 pair_footnotes()         # a bilingual edition's footnotes at the foot of the page in pairs, by number
+keep_footnotes_with_calls()  # no line of text pushes a footnote off the page of its call
 
 # Without Debian's libharfbuzz-subset0 WeasyPrint subsets fonts with fontTools
 # and says so; the PDF is still complete and reproducible (SOURCE_DATE_EPOCH).
