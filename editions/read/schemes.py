@@ -215,21 +215,21 @@ def _bad_key(key: str, known: list[str]) -> str:
 def _under(reader: Reader, fields: dict[str, yaml.Node], known: list[str]) -> tuple[str, ...] | None:
     if "under" not in fields:
         return (known[-1],) if known else (TOP,)
-    under = tuple(text for text, _ in reader.texts(fields["under"], "under"))
-    for name in under:
-        if name != TOP and name not in known:
-            reader.problem(fields["under"], f"under names '{name}', which is not a level declared before this one")
-            return None
-    return under
+    return _earlier_levels(reader, fields["under"], "under", known, TOP)
 
 
 def _after(reader: Reader, fields: dict[str, yaml.Node], known: list[str]) -> tuple[str, ...] | None:
-    after = tuple(text for text, _ in reader.texts(fields["after"], "after")) if "after" in fields else ()
-    for name in after:
-        if name not in known:
-            reader.problem(fields["after"], f"after names '{name}', which is not a level declared before this one")
+    return _earlier_levels(reader, fields["after"], "after", known) if "after" in fields else ()
+
+
+def _earlier_levels(reader: Reader, node: yaml.Node, key: str, known: list[str], *also: str) -> tuple[str, ...] | None:
+    """The levels ``key`` names, each declared before this one (or one of ``also``); None, reported, if not."""
+    names = tuple(text for text, _ in reader.texts(node, key))
+    for name in names:
+        if name not in also and name not in known:
+            reader.problem(node, f"{key} names '{name}', which is not a level declared before this one")
             return None
-    return after
+    return names
 
 
 def _numbering(reader: Reader, fields: dict[str, yaml.Node], value: str | None,
