@@ -141,13 +141,9 @@ class Behind:
         return ["(the record keeps no text of what was confirmed; it will from the next confirm)"]
 
 
-def behind(project: Project, selection: Selection) -> list[Problem]:
-    """Parts of each selected translation whose original changed since it was confirmed."""
-    return [part.problem for part in changes(project, selection)]
-
-
 def changes(project: Project, selection: Selection) -> list[Behind]:
-    """Like ``behind``, each part with the original's text then and now."""
+    """Parts of each selected translation whose original changed since it was confirmed, each with
+    the original's text then and now (its ``problem`` is the warning a check prints)."""
     found: list[Behind] = []
     for pair in translations(project, selection):
         recorded = read_record(project.root, pair.translation)

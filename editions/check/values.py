@@ -49,24 +49,28 @@ def check_values(project: Project, troubled: Collection[str] = (),
     differ until it is translated again, and translation tracking says so."""
     return [problem for original, translation in project.translations()
             if original.where.path not in troubled and translation.where.path not in troubled
-            for problem in compare(original, translation, {key for path, key in behind if path == translation.where.path})]
+            for problem in compare(original, translation, behind)]
 
 
-def compare(original: Document, translation: Document, behind: Collection[str] = ()) -> Iterator[Problem]:
-    theirs = {part.unit.identity if part.unit else None: part for part in original.parts()}
+def compare(original: Document, translation: Document, behind: Collection[tuple[str, str]] = ()) -> Iterator[Problem]:
+    theirs = {_key(part): part for part in original.parts()}
     role = f"the {english_name(original.language)} original"
     for part in translation.parts():
-        identity = part.unit.identity if part.unit else None
-        other = theirs.get(identity)
-        if other is None or (identity or PREAMBLE) in behind:
+        other = theirs.get(_key(part))
+        if other is None or (translation.where.path, _key(part)) in behind:
             continue
         mine, reference = _values(part), _values(other)
-        if not (mine or reference) or sorted(v.key for v in mine) == sorted(v.key for v in reference):
+        if sorted(v.key for v in mine) == sorted(v.key for v in reference):
             continue
         extra = _unmatched(mine, reference)
         missing = _unmatched(reference, mine)
         if extra or missing:
             yield _problem(part_name(part), extra, missing, role, part, other)
+
+
+def _key(part: Part) -> str:
+    """A part as translation tracking names it: its unit's identity, or PREAMBLE for the unnumbered text."""
+    return part.unit.identity if part.unit and part.unit.identity else PREAMBLE
 
 
 def _problem(name: str, extra: list[_Value], missing: list[_Value], role: str, part: Part, other: Part) -> Problem:

@@ -213,7 +213,7 @@ def _walk(units: tuple[Unit, ...]) -> Iterator[Unit]:
 @dataclass(frozen=True)
 class Part:
     """A numbered unit, or a table, with the unnumbered blocks it holds (the unit first); or, with
-    ``unit`` None, the unnumbered blocks before the first numbered unit."""
+    ``unit`` None, the unnumbered blocks outside every numbered unit (an opening, a closing note)."""
 
     unit: Unit | None
     blocks: tuple[Unit, ...]
