@@ -14,6 +14,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "sample"
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` of a project file with ``new``; ``old`` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def make_project(destination: Path, content: Path = SAMPLE / "content") -> Path:
     """A project at ``destination``: the given content with the real templates and catalogs."""
     shutil.copytree(content, destination / "content")

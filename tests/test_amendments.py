@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, make_project
+from conftest import ROOT, edit, make_project
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,12 +19,6 @@ from editions.read.inline import InlineStyle, notes, parse, render_plain
 from editions.read.model import Inline
 from editions.render.corrigendum import changes
 from editions.render.marked import marked_runs
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def amend(project: Path, entry: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import make_project
+from conftest import edit, make_project
 
 from editions import __version__
 from editions.build import check
@@ -36,12 +36,6 @@ EDITIONS = {   # path: (symbol, languages, kind)
     "es/sample-corr1.html": ("TST/7/Corr.1", ["es"], "corrigendum"),
     "es/sample-corr1.pdf": ("TST/7/Corr.1", ["es"], "corrigendum"),
 }
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def amend(project: Path, entry: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, make_project
+from conftest import ROOT, edit, make_project
 
 from editions.build import BuildOptions, build
 
@@ -32,12 +32,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def resolution(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project", KINDS_SAMPLE)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def amend(project: Path, entry: str) -> None:
