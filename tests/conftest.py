@@ -21,6 +21,16 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def publish_and_amend(project: Path, document: str, version: str, issued: str, entry: str) -> None:
+    """Keep ``document`` as published ``version`` (published/<document>/<version>/), then list ``entry``
+    among its amendments in English and Spanish, after its ``date: issued``."""
+    published = project / "published" / document / version
+    published.mkdir(parents=True, exist_ok=True)
+    for language in ("en", "es"):
+        shutil.copyfile(project / "content" / language / f"{document}.yaml", published / f"{language}.yaml")
+        edit(project / "content" / language / f"{document}.yaml", f"date: {issued}\n", f"date: {issued}\namendments:\n{entry}")
+
+
 def make_project(destination: Path, content: Path = SAMPLE / "content") -> Path:
     """A project at ``destination``: the given content with the real templates and catalogs."""
     shutil.copytree(content, destination / "content")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, edit, make_project
+from conftest import ROOT, edit, make_project, publish_and_amend
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,11 +23,7 @@ from editions.render.marked import marked_runs
 
 def amend(project: Path, entry: str) -> None:
     """Snapshot the sample as published TST/7, then list an amendment in both languages."""
-    for language in ("en", "es"):
-        published = project / "published" / "sample" / "TST-7"
-        published.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(project / "content" / language / "sample.yaml", published / f"{language}.yaml")
-        edit(project / "content" / language / "sample.yaml", "date: 2025-12-15\n", f"date: 2025-12-15\namendments:\n{entry}")
+    publish_and_amend(project, "sample", "TST-7", "2025-12-15", entry)
 
 
 def test_dsc1_corrigendum_1_corrects_the_slips_of_the_english_text() -> None:

@@ -102,12 +102,18 @@ def test_index_lists_every_edition_in_both_languages(browser: Browser, output: P
     page.close()
 
 
-def test_language_switch_lands_on_the_same_unit(browser: Browser, output: Path) -> None:
-    page = browser.new_page(viewport={"width": 1000, "height": 800})
-    page.goto((output / "en" / "dsc-1.html").as_uri())
-    page.evaluate("document.getElementById('III.A.5').scrollIntoView(); window.dispatchEvent(new Event('scroll'))")
-    page.click("nav.languages a[hreflang=es]")
+def switch_language(browser: Browser, start: Path, identity: str, language: str, height: int = 300) -> Page:
+    """Open ``start`` scrolled to the unit ``identity`` and follow its link to ``language``: the page it lands on."""
+    page = browser.new_page(viewport={"width": 1000, "height": height})
+    page.goto(start.as_uri())
+    page.evaluate(f"document.getElementById('{identity}').scrollIntoView(); window.dispatchEvent(new Event('scroll'))")
+    page.click(f"nav.languages a[hreflang={language}]")
     page.wait_for_load_state("load")
+    return page
+
+
+def test_language_switch_lands_on_the_same_unit(browser: Browser, output: Path) -> None:
+    page = switch_language(browser, output / "en" / "dsc-1.html", "III.A.5", "es", height=800)
     assert page.url.endswith("/es/dsc-1.html#III.A.5")
     assert page.evaluate("Math.abs(document.getElementById('III.A.5').getBoundingClientRect().top) < 80")
     page.close()
@@ -179,11 +185,7 @@ def test_chinese_page_is_set_in_the_chinese_face(browser: Browser, six: Path) ->
 
 
 def test_language_switch_from_arabic_lands_on_the_same_unit(browser: Browser, six: Path) -> None:
-    page = browser.new_page(viewport={"width": 1000, "height": 300})
-    page.goto((six / "ar" / "libraries.html").as_uri())
-    page.evaluate("document.getElementById('II.A.1').scrollIntoView(); window.dispatchEvent(new Event('scroll'))")
-    page.click("nav.languages a[hreflang=zh]")
-    page.wait_for_load_state("load")
+    page = switch_language(browser, six / "ar" / "libraries.html", "II.A.1", "zh")
     assert page.url.endswith("/zh/libraries.html#II.A.1")
     page.close()
 
@@ -199,11 +201,7 @@ def kinds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_language_switch_in_an_annex_lands_on_the_same_unit_of_the_annex(browser: Browser, kinds: Path) -> None:
-    page = browser.new_page(viewport={"width": 1000, "height": 300})
-    page.goto((kinds / "en" / "report.html").as_uri())
-    page.evaluate("document.getElementById('annex-I.2').scrollIntoView(); window.dispatchEvent(new Event('scroll'))")
-    page.click("nav.languages a[hreflang=es]")
-    page.wait_for_load_state("load")
+    page = switch_language(browser, kinds / "en" / "report.html", "annex-I.2", "es")
     assert page.url.endswith("/es/report.html#annex-I.2")
     page.close()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import edit, make_project
+from conftest import edit, make_project, publish_and_amend
 
 from editions import __version__
 from editions.build import check
@@ -40,11 +40,7 @@ EDITIONS = {   # path: (symbol, languages, kind)
 
 def amend(project: Path, entry: str) -> None:
     """Keep the sample as published TST/7, then list an amendment in both languages."""
-    published = project / "published" / "sample" / "TST-7"
-    published.mkdir(parents=True, exist_ok=True)
-    for language in ("en", "es"):
-        shutil.copyfile(project / "content" / language / "sample.yaml", published / f"{language}.yaml")
-        edit(project / "content" / language / "sample.yaml", "date: 2025-12-15\n", f"date: 2025-12-15\namendments:\n{entry}")
+    publish_and_amend(project, "sample", "TST-7", "2025-12-15", entry)
 
 
 def run(project: Path, *args: str) -> None:

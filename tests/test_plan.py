@@ -79,28 +79,22 @@ def test_a_changed_spanish_paragraph_rebuilds_only_what_contains_it(built: Path,
     assert snapshot(built)["en/sample.html"] == before["en/sample.html"]
 
 
-def test_a_changed_template_rebuilds_everything(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    template = built / "templates" / "edition.css"
-    template.write_text(template.read_text(encoding="utf-8") + "\n/* darker rules */\n", encoding="utf-8")
+# A project file every document depends on, and a line added to it that changes no text.
+SHARED_INPUTS = {
+    "template": ("templates/edition.css", "\n/* darker rules */\n"),
+    "kind": ("kinds/conference-paper.yaml", "# the conference's days are shared\n"),
+    "numeral system": ("numerals/arabic-ordinal.yaml", "# reviewed\n"),
+}
+
+
+@pytest.mark.parametrize("input_", SHARED_INPUTS)
+def test_a_changed_template_kind_or_numeral_system_rebuilds_every_document(built: Path, cli, input_: str) -> None:  # type: ignore[no-untyped-def]
+    name, added = SHARED_INPUTS[input_]
+    changed = built / name
+    changed.write_text(changed.read_text(encoding="utf-8") + added, encoding="utf-8")
     run = cli(built, "build", "--format", "html")
     assert rendered(run.out) == ["en-es/sample.html", "en/sample.html", "es/sample.html"]
-    assert "(changed: templates/edition.css)" in run.out
-
-
-def test_a_changed_kind_rebuilds_its_documents(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    kind = built / "kinds" / "conference-paper.yaml"
-    kind.write_text(kind.read_text(encoding="utf-8") + "# the conference's days are shared\n", encoding="utf-8")
-    run = cli(built, "build", "--format", "html")
-    assert rendered(run.out) == ["en-es/sample.html", "en/sample.html", "es/sample.html"]
-    assert "(changed: kinds/conference-paper.yaml)" in run.out
-
-
-def test_a_changed_numeral_system_rebuilds_the_documents(built: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    system = built / "numerals" / "arabic-ordinal.yaml"
-    system.write_text(system.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
-    run = cli(built, "build", "--format", "html")
-    assert rendered(run.out) == ["en-es/sample.html", "en/sample.html", "es/sample.html"]
-    assert "(changed: numerals/arabic-ordinal.yaml)" in run.out
+    assert f"(changed: {name})" in run.out
 
 
 def test_a_missing_or_altered_output_is_rendered_again(built: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -9,12 +9,11 @@ messages for a missing, extra or mis-written preambular paragraph are named bad 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, edit, make_project
+from conftest import ROOT, edit, make_project, publish_and_amend
 
 from editions.build import BuildOptions, build
 
@@ -36,11 +35,7 @@ def resolution(tmp_path: Path) -> Path:
 
 def amend(project: Path, entry: str) -> None:
     """Snapshot the resolution as published TST/RES/80/4, then list an amendment in both languages."""
-    published = project / "published" / "resolution" / "TST-RES-80-4"
-    published.mkdir(parents=True)
-    for language in ("en", "es"):
-        shutil.copyfile(project / "content" / language / "resolution.yaml", published / f"{language}.yaml")
-        edit(project / "content" / language / "resolution.yaml", "date: 2026-03-10\n", f"date: 2026-03-10\namendments:\n{entry}")
+    publish_and_amend(project, "resolution", "TST-RES-80-4", "2026-03-10", entry)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

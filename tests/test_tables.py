@@ -10,13 +10,12 @@ sample's own editions stay as they were.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, edit, make_project
+from conftest import ROOT, edit, make_project, publish_and_amend
 from six_tables import TABLES, spanned
 
 KINDS_SAMPLE = ROOT / "tests" / "kinds" / "content"
@@ -83,11 +82,7 @@ def test_a_changed_cell_marks_its_table_changed(report: Path, cli) -> None:  # t
 
 def _amend(project: Path, entry: str) -> None:
     """Snapshot the report as published TST/80/17, then list an amendment in both languages."""
-    published = project / "published" / "report" / "TST-80-17"
-    published.mkdir(parents=True)
-    for language in ("en", "es"):
-        shutil.copyfile(project / "content" / language / "report.yaml", published / f"{language}.yaml")
-        edit(project / "content" / language / "report.yaml", "date: 2026-05-02\n", f"date: 2026-05-02\namendments:\n{entry}")
+    publish_and_amend(project, "report", "TST-80-17", "2026-05-02", entry)
 
 
 def test_a_corrigendum_locates_a_corrected_figure_by_table_row_and_column(report: Path, cli) -> None:  # type: ignore[no-untyped-def]
